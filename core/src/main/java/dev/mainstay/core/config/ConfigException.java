@@ -1,0 +1,32 @@
+package dev.mainstay.core.config;
+
+import dev.mainstay.core.MainstayException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Thrown at start-up when the configuration is invalid. It carries every problem found, not only
+ * the first, so an operator can fix them all in one go.
+ */
+public final class ConfigException extends MainstayException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<ConfigProblem> problems;
+
+    /** Creates an exception for a non-empty list of problems. */
+    public ConfigException(List<ConfigProblem> problems) {
+        super(message(problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Returns every problem found, in the order the keys were read. */
+    public List<ConfigProblem> problems() {
+        return problems;
+    }
+
+    private static String message(List<ConfigProblem> problems) {
+        return "Invalid configuration (" + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + "):"
+                + problems.stream().map(p -> "\n  - " + p.describe()).collect(Collectors.joining());
+    }
+}

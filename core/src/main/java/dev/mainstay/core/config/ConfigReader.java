@@ -1,0 +1,185 @@
+package dev.mainstay.core.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads typed values out of a {@link Config} and collects every problem instead of stopping at the
+ * first. Typed config sections take one in a static factory, e.g. {@code ServerConfig.from(reader)}.
+ *
+ * <p>A bad value is recorded as a {@link ConfigProblem} and the default is returned, so a section
+ * can always be built; {@link Config#bind} then throws one {@link ConfigException} with all problems.
+ * Not thread-safe: use one reader per bind, on one thread.
+ */
+public final class ConfigReader {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private final Config config;
+    private final List<ConfigProblem> problems = new ArrayList<>();
+
+    ConfigReader(Config config) {
+        this.config = config;
+        String profile = config.get("profile").orElse(Profile.DEV.id());
+        if (Profile.parse(profile) == null) {
+            problem("profile", profile, "must be one of dev, test, prod");
+        }
+    }
+
+    /** Returns the active profile. */
+    public Profile profile() {
+        return config.profile();
+    }
+
+    /** Returns the text at {@code key}, or {@code defaultValue} when it is missing or blank. */
+    public String string(String key, String defaultValue) {
+        return optionalString(key).orElse(defaultValue);
+    }
+
+    /** Returns the text at {@code key}, or empty when it is missing or blank. */
+    public Optional<String> optionalString(String key) {
+        return config.get(key).filter(value -> !value.isBlank());
+    }
+
+    /** Returns the text at {@code key}; if it is missing, records a problem with {@code fix} and returns "". */
+    public String requiredString(String key, String fix) {
+        Optional<String> value = optionalString(key);
+        if (value.isEmpty()) {
+            problem(key, null, fix);
+        }
+        return value.orElse("");
+    }
+
+    /** Returns a secret; its value never appears in a problem or a log line. */
+    public Optional<Secret> secret(String key) {
+        return optionalString(key).map(Secret::new);
+    }
+
+    /** Returns a whole number in {@code [min, max]}, or the default (recording a problem) if it is not. */
+    public int integer(String key, int defaultValue, int min, int max) {
+        Optional<String> raw = optionalString(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range that is allowed
+        }
+        problem(key, raw.get(), "must be a whole number from " + min + " to " + max);
+        return defaultValue;
+    }
+
+    /** Returns {@code true} or {@code false}; anything else is a problem. */
+    public boolean bool(String key, boolean defaultValue) {
+        Optional<String> raw = optionalString(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        String value = raw.get().toLowerCase(Locale.ROOT);
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        problem(key, raw.get(), "must be true or false");
+        return defaultValue;
+    }
+
+    /**
+     * Returns a duration written as {@code 500ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d}
+     * or ISO-8601 ({@code PT30S}), between {@code min} and {@code max} inclusive.
+     */
+    public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
+        Optional<String> raw = optionalString(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        Duration value = parseDuration(raw.get());
+        if (value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
+            return value;
+        }
+        problem(key, raw.get(), "must be a duration from " + format(min) + " to " + format(max)
+                + ", written like 500ms, 30s, 15m, 2h or PT30S");
+        return defaultValue;
+    }
+
+    /** Returns the comma-separated list at {@code key}, trimmed and without empty items. */
+    public List<String> list(String key, List<String> defaultValue) {
+        return optionalString(key)
+                .map(raw -> Arrays.stream(raw.split(","))
+                        .map(String::trim)
+                        .filter(item -> !item.isEmpty())
+                        .toList())
+                .orElse(defaultValue);
+    }
+
+    /** Returns the enum constant named at {@code key} (case-insensitive), or the default. */
+    public <E extends Enum<E>> E enumValue(String key, Class<E> type, E defaultValue) {
+        Optional<String> raw = optionalString(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(raw.get().replace('-', '_'))) {
+                return constant;
+            }
+        }
+        List<String> names = Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT))
+                .toList();
+        problem(key, raw.get(), "must be one of " + String.join(", ", names));
+        return defaultValue;
+    }
+
+    /** Records a problem with a value that may be shown as given. */
+    public void problem(String key, String value, String fix) {
+        problems.add(new ConfigProblem(key, value, fix));
+    }
+
+    /** Records a problem with a secret: the value is masked. */
+    public void secretProblem(String key, String fix) {
+        problems.add(new ConfigProblem(key, "****", fix));
+    }
+
+    void throwIfInvalid() {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+
+    private static Duration parseDuration(String text) {
+        Matcher matcher = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (matcher.matches()) {
+            long amount;
+            try {
+                amount = Long.parseLong(matcher.group(1));
+            } catch (NumberFormatException tooLarge) {
+                return null;
+            }
+            return switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+        try {
+            return Duration.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String format(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
+}
