@@ -54,9 +54,8 @@ public final class Config {
         Map<String, String> systemProperties = ConfigSources.systemProperties(properties);
         Map<String, String> files = new HashMap<>(ConfigSources.classpath("application.properties"));
         String configFile = environment.get(ConfigSources.CONFIG_FILE_ENV);
-        Map<String, String> external = configFile == null || configFile.isBlank()
-                ? Map.of()
-                : ConfigSources.file(Path.of(configFile));
+        Map<String, String> external =
+                configFile == null || configFile.isBlank() ? Map.of() : ConfigSources.file(Path.of(configFile));
         Config base = new Config(files, environment, systemProperties, external);
         files.putAll(ConfigSources.classpath("application-" + base.profileName() + ".properties"));
         files.putAll(external);

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class ConfigReader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|mb|gb)?");
 
     private final Config config;
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -106,8 +107,42 @@ public final class ConfigReader {
         if (value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
             return value;
         }
-        problem(key, raw.get(), "must be a duration from " + format(min) + " to " + format(max)
-                + ", written like 500ms, 30s, 15m, 2h or PT30S");
+        problem(
+                key,
+                raw.get(),
+                "must be a duration from " + format(min) + " to " + format(max)
+                        + ", written like 500ms, 30s, 15m, 2h or PT30S");
+        return defaultValue;
+    }
+
+    /**
+     * Returns a size in bytes written as {@code 1048576}, {@code 512KB}, {@code 1MB} or {@code 1GB}
+     * (binary multiples, case-insensitive), between {@code min} and {@code max} inclusive.
+     */
+    public long bytes(String key, long defaultValue, long min, long max) {
+        Optional<String> raw = optionalString(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        Matcher matcher = SIZE.matcher(raw.get().trim().toLowerCase(Locale.ROOT));
+        if (matcher.matches() && matcher.group(1).length() < 16) {
+            long unit = matcher.group(2) == null
+                    ? 1
+                    : switch (matcher.group(2)) {
+                        case "kb" -> 1L << 10;
+                        case "mb" -> 1L << 20;
+                        case "gb" -> 1L << 30;
+                        default -> 1;
+                    };
+            long amount = Long.parseLong(matcher.group(1));
+            if (amount <= max / unit && amount * unit >= min) {
+                return amount * unit;
+            }
+        }
+        problem(
+                key,
+                raw.get(),
+                "must be a size from " + min + " to " + max + " bytes, written like 65536, 512KB or 1MB");
         return defaultValue;
     }
 

@@ -60,7 +60,9 @@ final class ConfigSources {
         Properties properties = new Properties();
         properties.load(reader);
         Map<String, String> values = new HashMap<>();
-        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
+        properties
+                .stringPropertyNames()
+                .forEach(name -> values.put(name, properties.getProperty(name).trim()));
         return values;
     }
 }

@@ -41,9 +41,7 @@ public record Problem(
     /** Returns a 422 problem that lists every invalid field. */
     public static Problem validation(List<FieldError> errors) {
         return of(422, "Validation failed")
-                .withDetail(errors.size() == 1
-                        ? "1 field is invalid."
-                        : errors.size() + " fields are invalid.")
+                .withDetail(errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.")
                 .withErrors(errors);
     }
 

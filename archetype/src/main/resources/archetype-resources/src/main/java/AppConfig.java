@@ -1,0 +1,36 @@
+package ${package};
+
+import ${package}.auth.Email;
+import dev.mainstay.core.config.ConfigReader;
+import dev.mainstay.core.config.Secret;
+import java.util.Optional;
+
+/**
+ * The service's own settings, the {@code app.*} keys. Immutable.
+ *
+ * @param adminEmail the e-mail address of the first admin, created at start-up if missing
+ * @param adminPassword that admin's password; used only when the account is created
+ */
+public record AppConfig(Optional<String> adminEmail, Optional<Secret> adminPassword) {
+
+    /**
+     * Reads the section; never throws, records every problem on {@code reader}.
+     *
+     * @param reader the reader of the one {@code bind} call at start-up
+     * @return the settings
+     */
+    public static AppConfig from(ConfigReader reader) {
+        Optional<String> email = reader.optionalString("app.admin-email").map(Email::normalize);
+        Optional<Secret> password = reader.secret("app.admin-password");
+        if (email.isPresent() && !Email.isValid(email.get())) {
+            reader.problem("app.admin-email", email.get(), "must be an e-mail address, e.g. admin@example.com");
+        }
+        if (email.isPresent() && password.isEmpty()) {
+            reader.problem("app.admin-password", null, "is required with app.admin-email: the first admin's password");
+        }
+        if (password.isPresent() && email.isEmpty()) {
+            reader.problem("app.admin-email", null, "is required with app.admin-password: the first admin's address");
+        }
+        return new AppConfig(email, password);
+    }
+}

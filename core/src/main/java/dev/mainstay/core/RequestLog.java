@@ -1,0 +1,92 @@
+package dev.mainstay.core;
+
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The end of every request: one access-log line and one {@code http.server.requests} sample, both
+ * tagged with the route template, never the raw path (which would explode log search and metric
+ * cardinality alike). Runs as Javalin's request logger, after the response is complete.
+ */
+final class RequestLog {
+    static final String LOGGER = "dev.mainstay.access";
+    /** The {@code uri} tag of requests no route matched (Micrometer's convention). */
+    static final String NOT_FOUND = "NOT_FOUND";
+    /** The {@code uri} tag of other unmatched requests, such as 405 or a rejected before-handler. */
+    static final String UNKNOWN = "UNKNOWN";
+
+    private static final Logger ACCESS = LoggerFactory.getLogger(LOGGER);
+
+    private record Key(String method, String uri, int status) {}
+
+    private final MeterRegistry registry;
+    /** Timers are looked up once per (method, uri, status): the builder is too slow for every request. */
+    private final ConcurrentHashMap<Key, Timer> timers = new ConcurrentHashMap<>();
+
+    RequestLog(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void log(Context ctx, Float millis) {
+        try {
+            String method = ctx.method().name();
+            String uri = uri(ctx);
+            int status = ctx.statusCode();
+            timer(method, uri, status).record((long) (millis * 1_000_000f), TimeUnit.NANOSECONDS);
+            if (ACCESS.isInfoEnabled()) {
+                access(method, uri, status, millis, RequestIds.of(ctx));
+            }
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    static String uri(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint != null) {
+            return endpoint.path;
+        }
+        return ctx.statusCode() == 404 ? NOT_FOUND : UNKNOWN;
+    }
+
+    private Timer timer(String method, String uri, int status) {
+        return timers.computeIfAbsent(
+                new Key(method, uri, status),
+                key -> Timer.builder("http.server.requests")
+                        .description("HTTP requests handled, by route template")
+                        .tag("method", key.method())
+                        .tag("uri", key.uri())
+                        .tag("status", Integer.toString(key.status()))
+                        .tag("outcome", Outcome.forStatus(key.status()).name())
+                        .register(registry));
+    }
+
+    private static void access(String method, String uri, int status, Float millis, String requestId) {
+        long durationMs = Math.round(millis);
+        String message = new StringBuilder(64)
+                .append(method)
+                .append(' ')
+                .append(uri)
+                .append(' ')
+                .append(status)
+                .append(' ')
+                .append(durationMs)
+                .append("ms")
+                .toString();
+        ACCESS.atInfo()
+                .addKeyValue("method", method)
+                .addKeyValue("uri", uri)
+                .addKeyValue("status", status)
+                .addKeyValue("durationMs", durationMs)
+                .addKeyValue("requestId", requestId)
+                .log(message);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.mainstay.examples.realworld.api;
+
+import dev.mainstay.core.Json;
+import dev.mainstay.examples.realworld.dto.Article;
+import dev.mainstay.examples.realworld.dto.NewArticle;
+import dev.mainstay.examples.realworld.dto.Tags;
+import dev.mainstay.examples.realworld.dto.UpdateArticle;
+import dev.mainstay.examples.realworld.repository.ArticleFilter;
+import dev.mainstay.examples.realworld.service.ArticleService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** The "Articles", "Favorites" and "Tags" operations. */
+final class ArticleRoutes {
+    private final ArticleService articles;
+
+    ArticleRoutes(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.get("/api/articles", this::list);
+        // Before {slug}: Javalin takes the first route that matches, so "feed" is never read as a slug.
+        routes.get("/api/articles/feed", this::feed);
+        routes.post("/api/articles", this::create);
+        routes.get("/api/articles/{slug}", this::get);
+        routes.put("/api/articles/{slug}", this::update);
+        routes.delete("/api/articles/{slug}", this::delete);
+        routes.post("/api/articles/{slug}/favorite", this::favorite);
+        routes.delete("/api/articles/{slug}/favorite", this::unfavorite);
+        routes.get("/api/tags", this::tags);
+    }
+
+    private void list(Context ctx) {
+        ArticleFilter filter = ArticleFilter.of(ctx.queryParam("tag"), ctx.queryParam("author"), ctx.queryParam("favorited"));
+        ctx.json(articles.list(filter, CurrentUser.idOrNull(ctx), PagingParams.of(ctx)));
+    }
+
+    private void feed(Context ctx) {
+        long userId = CurrentUser.id(ctx);
+        ctx.json(articles.list(ArticleFilter.feed(userId), userId, PagingParams.of(ctx)));
+    }
+
+    private void create(Context ctx) {
+        long userId = CurrentUser.id(ctx);
+        Article article = articles.create(userId, Json.body(ctx, NewArticle.Request.class).article());
+        ctx.status(201).json(new Article.Response(article));
+    }
+
+    private void get(Context ctx) {
+        ctx.json(new Article.Response(articles.get(ctx.pathParam("slug"), CurrentUser.idOrNull(ctx))));
+    }
+
+    private void update(Context ctx) {
+        long userId = CurrentUser.id(ctx);
+        UpdateArticle changes = Json.body(ctx, UpdateArticle.Request.class).article();
+        ctx.json(new Article.Response(articles.update(userId, ctx.pathParam("slug"), changes)));
+    }
+
+    private void delete(Context ctx) {
+        articles.delete(CurrentUser.id(ctx), ctx.pathParam("slug"));
+        ctx.status(204);
+    }
+
+    private void favorite(Context ctx) {
+        ctx.json(new Article.Response(articles.favorite(CurrentUser.id(ctx), ctx.pathParam("slug"))));
+    }
+
+    private void unfavorite(Context ctx) {
+        ctx.json(new Article.Response(articles.unfavorite(CurrentUser.id(ctx), ctx.pathParam("slug"))));
+    }
+
+    private void tags(Context ctx) {
+        ctx.json(new Tags(articles.tags()));
+    }
+}

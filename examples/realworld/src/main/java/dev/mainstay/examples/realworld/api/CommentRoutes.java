@@ -1,0 +1,50 @@
+package dev.mainstay.examples.realworld.api;
+
+import dev.mainstay.core.Json;
+import dev.mainstay.core.problem.Problem;
+import dev.mainstay.examples.realworld.dto.Comment;
+import dev.mainstay.examples.realworld.dto.NewComment;
+import dev.mainstay.examples.realworld.service.CommentService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** The "Comments" operations. */
+final class CommentRoutes {
+    private final CommentService comments;
+
+    CommentRoutes(CommentService comments) {
+        this.comments = comments;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.get("/api/articles/{slug}/comments", this::list);
+        routes.post("/api/articles/{slug}/comments", this::add);
+        routes.delete("/api/articles/{slug}/comments/{id}", this::delete);
+    }
+
+    private void list(Context ctx) {
+        ctx.json(new Comment.ListResponse(comments.list(ctx.pathParam("slug"), CurrentUser.idOrNull(ctx))));
+    }
+
+    private void add(Context ctx) {
+        long userId = CurrentUser.id(ctx);
+        NewComment comment = Json.body(ctx, NewComment.Request.class).comment();
+        // The spec answers 200 here, not 201 as for users and articles.
+        ctx.json(new Comment.Response(comments.add(userId, ctx.pathParam("slug"), comment)));
+    }
+
+    private void delete(Context ctx) {
+        long userId = CurrentUser.id(ctx);
+        comments.delete(userId, ctx.pathParam("slug"), commentId(ctx));
+        ctx.status(204);
+    }
+
+    private static long commentId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            // Not a number cannot name a comment: the same answer as a number that names none.
+            throw Problem.of(404, "Not Found").withDetail("comment not found").toException();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.mainstay.examples.realworld.api;
+
+import dev.mainstay.examples.realworld.dto.Profile;
+import dev.mainstay.examples.realworld.service.ProfileService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** The "Profile" operations: read a profile, follow and unfollow. */
+final class ProfileRoutes {
+    private final ProfileService profiles;
+
+    ProfileRoutes(ProfileService profiles) {
+        this.profiles = profiles;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.get("/api/profiles/{username}", this::get);
+        routes.post("/api/profiles/{username}/follow", this::follow);
+        routes.delete("/api/profiles/{username}/follow", this::unfollow);
+    }
+
+    private void get(Context ctx) {
+        ctx.json(new Profile.Response(profiles.get(ctx.pathParam("username"), CurrentUser.idOrNull(ctx))));
+    }
+
+    private void follow(Context ctx) {
+        ctx.json(new Profile.Response(profiles.follow(CurrentUser.id(ctx), ctx.pathParam("username"))));
+    }
+
+    private void unfollow(Context ctx) {
+        ctx.json(new Profile.Response(profiles.unfollow(CurrentUser.id(ctx), ctx.pathParam("username"))));
+    }
+}

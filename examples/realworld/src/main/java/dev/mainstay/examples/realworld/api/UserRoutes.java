@@ -1,0 +1,43 @@
+package dev.mainstay.examples.realworld.api;
+
+import dev.mainstay.core.Json;
+import dev.mainstay.examples.realworld.dto.LoginUser;
+import dev.mainstay.examples.realworld.dto.NewUser;
+import dev.mainstay.examples.realworld.dto.UpdateUser;
+import dev.mainstay.examples.realworld.dto.User;
+import dev.mainstay.examples.realworld.service.UserService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** The "User and Authentication" operations: register, login, and the current user. */
+final class UserRoutes {
+    private final UserService users;
+
+    UserRoutes(UserService users) {
+        this.users = users;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.post("/api/users/login", this::login);
+        routes.post("/api/users", this::register);
+        routes.get("/api/user", this::current);
+        routes.put("/api/user", this::update);
+    }
+
+    private void login(Context ctx) {
+        ctx.json(new User.Response(users.login(Json.body(ctx, LoginUser.Request.class).user())));
+    }
+
+    private void register(Context ctx) {
+        ctx.status(201).json(new User.Response(users.register(Json.body(ctx, NewUser.Request.class).user())));
+    }
+
+    private void current(Context ctx) {
+        ctx.json(new User.Response(users.current(CurrentUser.id(ctx))));
+    }
+
+    private void update(Context ctx) {
+        long userId = CurrentUser.id(ctx);
+        ctx.json(new User.Response(users.update(userId, Json.body(ctx, UpdateUser.Request.class).user())));
+    }
+}

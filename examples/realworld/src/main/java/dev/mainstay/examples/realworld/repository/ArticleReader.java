@@ -1,0 +1,112 @@
+package dev.mainstay.examples.realworld.repository;
+
+import static dev.mainstay.examples.realworld.repository.schema.Tables.ARTICLES;
+import static dev.mainstay.examples.realworld.repository.schema.Tables.FAVORITES;
+import static dev.mainstay.examples.realworld.repository.schema.Tables.USERS;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.selectOne;
+
+import dev.mainstay.examples.realworld.dto.Article;
+import dev.mainstay.examples.realworld.dto.Profile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.SelectOnConditionStep;
+
+/**
+ * Reads articles as the API shows them: author profile, favorite count, and whether the viewer
+ * favorited the article and follows its author, all computed by the database in one query per page,
+ * plus one query for the tags of the whole page (and one count for lists).
+ *
+ * <p>A viewer id of {@code null} means "signed out". Stateless and thread-safe.
+ */
+public final class ArticleReader {
+    private static final Field<Integer> FAVORITES_COUNT = field(selectCount()
+                    .from(FAVORITES)
+                    .where(FAVORITES.ARTICLE_ID.eq(ARTICLES.ID)))
+            .as("favorites_count");
+
+    private final TagRepository tags;
+
+    /** Creates a reader that takes tags from {@code tags}. */
+    public ArticleReader(TagRepository tags) {
+        this.tags = tags;
+    }
+
+    /** Returns the article with {@code slug}, with its body, as {@code viewerId} sees it. */
+    public Optional<Article> find(DSLContext dsl, String slug, Long viewerId) {
+        Optional<Record> row = select(dsl, viewerId, true).where(ARTICLES.SLUG.eq(slug)).fetchOptional();
+        return row.map(r -> toArticle(r, true, tags.byArticle(dsl, List.of(r.get(ARTICLES.ID)))));
+    }
+
+    /**
+     * Returns one page of the articles that match {@code filter}, most recent first, without bodies.
+     *
+     * @param limit the page size, at least 1
+     * @param offset how many matching articles to skip, at least 0
+     */
+    public Article.Page page(DSLContext dsl, ArticleFilter filter, Long viewerId, int limit, int offset) {
+        Condition condition = filter.condition();
+        List<Record> rows = select(dsl, viewerId, false)
+                .where(condition)
+                .orderBy(ARTICLES.CREATED_AT.desc(), ARTICLES.ID.desc())
+                .limit(limit)
+                .offset(offset)
+                .fetch();
+        // A short first page already holds every match: no need to count them.
+        long count = offset == 0 && rows.size() < limit ? rows.size() : dsl.fetchCount(ARTICLES, condition);
+        Map<Long, List<String>> tagsById = tags.byArticle(dsl, rows.stream().map(r -> r.get(ARTICLES.ID)).toList());
+        List<Article> articles = new ArrayList<>(rows.size());
+        for (Record row : rows) {
+            articles.add(toArticle(row, false, tagsById));
+        }
+        return new Article.Page(articles, count);
+    }
+
+    private static SelectOnConditionStep<Record> select(DSLContext dsl, Long viewerId, boolean withBody) {
+        List<SelectField<?>> fields = new ArrayList<>(List.of(
+                ARTICLES.ID, ARTICLES.SLUG, ARTICLES.TITLE, ARTICLES.DESCRIPTION,
+                ARTICLES.CREATED_AT, ARTICLES.UPDATED_AT,
+                USERS.USERNAME, USERS.BIO, USERS.IMAGE,
+                FAVORITES_COUNT, favorited(viewerId), ProfileRepository.following(ARTICLES.AUTHOR_ID, viewerId)
+                        .as("following")));
+        if (withBody) {
+            fields.add(ARTICLES.BODY);
+        }
+        return dsl.select(fields).from(ARTICLES).join(USERS).on(USERS.ID.eq(ARTICLES.AUTHOR_ID));
+    }
+
+    private static Field<Boolean> favorited(Long viewerId) {
+        Field<Boolean> favorited = viewerId == null
+                ? inline(false)
+                : field(exists(selectOne()
+                        .from(FAVORITES)
+                        .where(FAVORITES.ARTICLE_ID.eq(ARTICLES.ID).and(FAVORITES.USER_ID.eq(viewerId)))));
+        return favorited.as("favorited");
+    }
+
+    private static Article toArticle(Record r, boolean withBody, Map<Long, List<String>> tagsById) {
+        Profile author = new Profile(
+                r.get(USERS.USERNAME), r.get(USERS.BIO), r.get(USERS.IMAGE), r.get("following", Boolean.class));
+        return new Article(
+                r.get(ARTICLES.SLUG),
+                r.get(ARTICLES.TITLE),
+                r.get(ARTICLES.DESCRIPTION),
+                withBody ? r.get(ARTICLES.BODY) : null,
+                tagsById.getOrDefault(r.get(ARTICLES.ID), List.of()),
+                Timestamps.format(r.get(ARTICLES.CREATED_AT)),
+                Timestamps.format(r.get(ARTICLES.UPDATED_AT)),
+                r.get("favorited", Boolean.class),
+                r.get(FAVORITES_COUNT),
+                author);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.mainstay.examples.realworld.repository;
+
+import static dev.mainstay.examples.realworld.repository.schema.Tables.USERS;
+
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * Reads and writes the {@code users} table with jOOQ.
+ *
+ * <p>Every method takes the {@link DSLContext} to run on, so a service decides what shares a
+ * transaction. Stateless and thread-safe.
+ */
+public final class UserRepository {
+
+    /** Returns the user with primary key {@code id}, if any. */
+    public Optional<UserRow> findById(DSLContext dsl, long id) {
+        return find(dsl, USERS.ID.eq(id));
+    }
+
+    /** Returns the user with the (lower-cased) e-mail address {@code email}, if any. */
+    public Optional<UserRow> findByEmail(DSLContext dsl, String email) {
+        return find(dsl, USERS.EMAIL.eq(email));
+    }
+
+    /** Returns the user named {@code username} (case-sensitive), if any. */
+    public Optional<UserRow> findByUsername(DSLContext dsl, String username) {
+        return find(dsl, USERS.USERNAME.eq(username));
+    }
+
+    /** Tells whether another user than {@code exceptId} has {@code username}; pass 0 to check all. */
+    public boolean usernameTaken(DSLContext dsl, String username, long exceptId) {
+        return dsl.fetchExists(USERS, USERS.USERNAME.eq(username).and(USERS.ID.ne(exceptId)));
+    }
+
+    /** Tells whether another user than {@code exceptId} has {@code email}; pass 0 to check all. */
+    public boolean emailTaken(DSLContext dsl, String email, long exceptId) {
+        return dsl.fetchExists(USERS, USERS.EMAIL.eq(email).and(USERS.ID.ne(exceptId)));
+    }
+
+    /**
+     * Inserts a user and returns it.
+     *
+     * @throws org.jooq.exception.DataAccessException on a taken username or e-mail (a race the
+     *     service's checks lost); mainstay-persistence turns it into its unique-violation exception
+     */
+    public UserRow insert(DSLContext dsl, String username, String email, String passwordHash) {
+        long id = dsl.insertInto(USERS)
+                .set(USERS.USERNAME, username)
+                .set(USERS.EMAIL, email)
+                .set(USERS.PASSWORD_HASH, passwordHash)
+                .returningResult(USERS.ID)
+                .fetchSingle()
+                .value1();
+        return new UserRow(id, username, email, passwordHash, null, null);
+    }
+
+    /** Writes every field of {@code user} except the id. */
+    public void update(DSLContext dsl, UserRow user) {
+        dsl.update(USERS)
+                .set(USERS.USERNAME, user.username())
+                .set(USERS.EMAIL, user.email())
+                .set(USERS.PASSWORD_HASH, user.passwordHash())
+                .set(USERS.BIO, user.bio())
+                .set(USERS.IMAGE, user.image())
+                .where(USERS.ID.eq(user.id()))
+                .execute();
+    }
+
+    /** Replaces the password hash of user {@code id} (after a rehash at a new bcrypt cost). */
+    public void updatePasswordHash(DSLContext dsl, long id, String passwordHash) {
+        dsl.update(USERS).set(USERS.PASSWORD_HASH, passwordHash).where(USERS.ID.eq(id)).execute();
+    }
+
+    private static Optional<UserRow> find(DSLContext dsl, Condition condition) {
+        return dsl.select(USERS.ID, USERS.USERNAME, USERS.EMAIL, USERS.PASSWORD_HASH, USERS.BIO, USERS.IMAGE)
+                .from(USERS)
+                .where(condition)
+                .fetchOptional(UserRepository::toRow);
+    }
+
+    private static UserRow toRow(Record r) {
+        return new UserRow(
+                r.get(USERS.ID),
+                r.get(USERS.USERNAME),
+                r.get(USERS.EMAIL),
+                r.get(USERS.PASSWORD_HASH),
+                r.get(USERS.BIO),
+                r.get(USERS.IMAGE));
+    }
+}

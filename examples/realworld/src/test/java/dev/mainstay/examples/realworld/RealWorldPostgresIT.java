@@ -1,0 +1,30 @@
+package dev.mainstay.examples.realworld;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The whole HTTP suite on PostgreSQL, in a schema of its own that is dropped afterwards. Skipped, with the
+ * reason, when PostgreSQL cannot be reached, unless {@code CI=true}: then it fails.
+ */
+class RealWorldPostgresIT extends RealWorldSuite {
+    private static PostgresSchema schema;
+
+    @BeforeAll
+    static void createSchema() {
+        schema = PostgresSchema.createOrSkip();
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        if (schema != null) {
+            schema.drop();
+        }
+    }
+
+    @Override
+    Map<String, String> databaseConfig() {
+        return Map.of("db.url", schema.url());
+    }
+}

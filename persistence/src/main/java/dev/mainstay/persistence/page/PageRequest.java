@@ -1,0 +1,64 @@
+package dev.mainstay.persistence.page;
+
+import dev.mainstay.core.problem.FieldError;
+import dev.mainstay.core.problem.Problem;
+import java.util.List;
+
+/**
+ * Which page a client asked for: how many items, and the opaque cursor of the previous page's {@link
+ * Page#nextCursor()} ({@code null} for the first page). The same request serves {@link Keyset} and
+ * {@link Offset} listings, so an endpoint can switch strategy without changing its API.
+ *
+ * @param limit how many items, from 1 to {@value #MAX_LIMIT}
+ * @param cursor the cursor to continue from, or {@code null} to start at the beginning
+ */
+public record PageRequest(int limit, String cursor) {
+    /** The number of items when the client does not say. */
+    public static final int DEFAULT_LIMIT = 20;
+
+    /** The most items one page may hold, whatever the client asks for. */
+    public static final int MAX_LIMIT = 100;
+
+    /** Rejects a limit outside 1..{@value #MAX_LIMIT}; use {@link #of} to clamp instead. */
+    public PageRequest {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
+        }
+        cursor = cursor == null || cursor.isBlank() ? null : cursor.trim();
+    }
+
+    /**
+     * Returns a request with {@code limit} clamped into 1..{@value #MAX_LIMIT} ({@code null} means
+     * {@value #DEFAULT_LIMIT}). The cursor is checked only when a listing reads it.
+     *
+     * @param limit the requested number of items, or {@code null}
+     * @param cursor the cursor from the previous page, or {@code null} or blank for the first page
+     */
+    public static PageRequest of(Integer limit, String cursor) {
+        int clamped = limit == null ? DEFAULT_LIMIT : Math.max(1, Math.min(MAX_LIMIT, limit));
+        return new PageRequest(clamped, cursor);
+    }
+
+    /**
+     * Returns a request from raw query parameters, e.g. {@code parse(ctx.queryParam("limit"),
+     * ctx.queryParam("cursor"))}.
+     *
+     * @param limit the {@code limit} parameter, or {@code null}
+     * @param cursor the {@code cursor} parameter, or {@code null}
+     * @throws dev.mainstay.core.problem.ProblemException 400 naming {@code limit} when it is not a
+     *     whole number
+     */
+    public static PageRequest parse(String limit, String cursor) {
+        if (limit == null || limit.isBlank()) {
+            return of(null, cursor);
+        }
+        try {
+            return of(Integer.valueOf(limit.trim()), cursor);
+        } catch (NumberFormatException e) {
+            throw Problem.of(400, "Bad Request")
+                    .withDetail("The limit parameter must be a whole number from 1 to " + MAX_LIMIT + ".")
+                    .withErrors(List.of(new FieldError("?limit", "must be a whole number from 1 to " + MAX_LIMIT)))
+                    .toException();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.mainstay.security.password;
+
+import dev.mainstay.security.MainstaySecurityException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Thrown when every hashing slot is busy and the wait queue is full or timed out.
+ *
+ * <p>It protects the rest of the service from a login flood: the web layer answers 503 with a
+ * {@code Retry-After} header of {@link #retryAfter()} rounded up to whole seconds.
+ */
+public final class HashingBusyException extends MainstaySecurityException {
+    private static final long serialVersionUID = 1L;
+
+    private final Duration retryAfter;
+
+    /**
+     * Creates the exception.
+     *
+     * @param retryAfter how long the client should wait before trying again, not null
+     */
+    public HashingBusyException(Duration retryAfter) {
+        super("Password hashing is at capacity; retry after " + retryAfter.toSeconds() + "s");
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    /**
+     * Returns how long the client should wait before trying again.
+     *
+     * @return a positive duration
+     */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

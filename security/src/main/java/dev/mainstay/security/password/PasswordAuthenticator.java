@@ -1,0 +1,66 @@
+package dev.mainstay.security.password;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Checks a login name and password against stored users, in equal time whether or not the user
+ * exists, and upgrades outdated hashes on the way.
+ *
+ * <p>A wrong name or a wrong password is a normal outcome ({@code Optional.empty()}), and the two are
+ * indistinguishable: for an unknown user the password is still verified, against a dummy hash made once
+ * with the hasher's current parameters, so the response time does not reveal which accounts exist.
+ * Thread-safe if the two lookup functions are.
+ *
+ * @param <U> the application's user type
+ */
+public final class PasswordAuthenticator<U> {
+    private final PasswordHasher hasher;
+    private final Function<String, Optional<U>> findUser;
+    private final Function<U, String> storedHash;
+    private final String dummyHash;
+
+    /**
+     * Creates an authenticator; this computes one hash (the dummy), so create it once at start-up.
+     *
+     * @param hasher the hasher that made the stored hashes, not null
+     * @param findUser finds a user by login name (e.g. e-mail); returns empty if there is none
+     * @param storedHash returns the stored password hash of a user (may return null for users without one)
+     */
+    public PasswordAuthenticator(
+            PasswordHasher hasher, Function<String, Optional<U>> findUser, Function<U, String> storedHash) {
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.findUser = Objects.requireNonNull(findUser, "findUser");
+        this.storedHash = Objects.requireNonNull(storedHash, "storedHash");
+        this.dummyHash = hasher.hash(UUID.randomUUID().toString());
+    }
+
+    /**
+     * Authenticates {@code login} with {@code password}.
+     *
+     * @param login the login name; null or unknown gives empty, after the same work as a wrong password
+     * @param password the password given
+     * @return the user and, if its hash was outdated, a new hash to store; empty if the credentials do
+     *     not match
+     * @throws PasswordRejectedException if the password is null or longer than 72 UTF-8 bytes, before
+     *     any lookup (so this, too, says nothing about the account)
+     * @throws HashingBusyException if the hasher is at capacity
+     */
+    public Optional<Authenticated<U>> authenticate(String login, String password) {
+        Passwords.requireHashable(password);
+        Optional<U> user = login == null ? Optional.empty() : findUser.apply(login);
+        String hash = user.map(storedHash).orElse(null);
+        if (hash == null) {
+            // Unknown user, or one without a password: spend the same time as a wrong password.
+            hasher.verify(password, dummyHash);
+            return Optional.empty();
+        }
+        if (!hasher.verify(password, hash)) {
+            return Optional.empty();
+        }
+        Optional<String> upgraded = hasher.needsRehash(hash) ? Optional.of(hasher.hash(password)) : Optional.empty();
+        return Optional.of(new Authenticated<>(user.get(), upgraded));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.mainstay.security.password;
+
+import dev.mainstay.security.password.PasswordRejectedException.Reason;
+import java.nio.charset.StandardCharsets;
+
+/** The guards that apply to every password before bcrypt sees it, on hash and verify alike. */
+final class Passwords {
+    /** bcrypt reads at most 72 bytes of key; jBCrypt silently ignores the rest. */
+    static final int MAX_BYTES = 72;
+
+    private Passwords() {}
+
+    /**
+     * Throws unless {@code password} can be hashed without loss.
+     *
+     * @throws PasswordRejectedException if it is null (jBCrypt would hash the text "null") or longer
+     *     than 72 UTF-8 bytes (jBCrypt would truncate it, so two different passwords would match)
+     */
+    static String requireHashable(String password) {
+        if (password == null) {
+            throw new PasswordRejectedException(Reason.MISSING, "is required");
+        }
+        if (password.length() > MAX_BYTES / 4 && utf8Length(password) > MAX_BYTES) {
+            throw new PasswordRejectedException(Reason.TOO_LONG, "must be at most " + MAX_BYTES + " bytes in UTF-8");
+        }
+        return password;
+    }
+
+    static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

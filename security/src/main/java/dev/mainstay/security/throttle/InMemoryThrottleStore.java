@@ -1,0 +1,74 @@
+package dev.mainstay.security.throttle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A {@link ThrottleStore} in this process's memory with a fixed capacity, evicting the least recently
+ * used key when full, so attackers cycling through names or addresses cannot grow it.
+ *
+ * <p>Limits are per instance: behind a load balancer with N instances an attacker gets up to N times
+ * the limit. Eviction makes it lenient under a flood of more distinct keys than {@code capacity}
+ * within one window (a key may be forgotten and start again at 0); size it above the number of
+ * distinct accounts and addresses you expect to fail logins per window. Each key costs about 150
+ * bytes. Thread-safe (one lock; logins are rare next to hashing, which dominates their cost).
+ */
+public final class InMemoryThrottleStore implements ThrottleStore {
+    private static final class Counter {
+        int failures;
+        long resetsAtMillis;
+    }
+
+    private final Map<String, Counter> counters;
+
+    /**
+     * Creates an empty store.
+     *
+     * @param capacity the most keys kept at once, at least 1
+     */
+    public InMemoryThrottleStore(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("security.throttle.capacity must be at least 1, not " + capacity);
+        }
+        this.counters = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Counter> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    @Override
+    public synchronized ThrottleWindow current(String key, Instant now) {
+        Counter counter = counters.get(key);
+        if (counter == null || now.toEpochMilli() >= counter.resetsAtMillis) {
+            return new ThrottleWindow(0, now);
+        }
+        return new ThrottleWindow(counter.failures, Instant.ofEpochMilli(counter.resetsAtMillis));
+    }
+
+    @Override
+    public synchronized ThrottleWindow recordFailure(String key, Instant now, Duration window) {
+        Counter counter = counters.computeIfAbsent(key, k -> new Counter());
+        if (now.toEpochMilli() >= counter.resetsAtMillis) {
+            counter.failures = 0;
+            counter.resetsAtMillis = now.plus(window).toEpochMilli();
+        }
+        counter.failures++;
+        return new ThrottleWindow(counter.failures, Instant.ofEpochMilli(counter.resetsAtMillis));
+    }
+
+    @Override
+    public synchronized void reset(String key) {
+        counters.remove(key);
+    }
+
+    /** Returns how many keys are held; for tests and metrics. */
+    synchronized int size() {
+        return counters.size();
+    }
+}

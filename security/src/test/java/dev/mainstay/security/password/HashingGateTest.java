@@ -1,0 +1,93 @@
+package dev.mainstay.security.password;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class HashingGateTest {
+
+    /** Occupies the gate's only slot until {@code release} is counted down. */
+    private static CompletableFuture<Void> occupy(HashingGate gate, CountDownLatch running, CountDownLatch release) {
+        return CompletableFuture.runAsync(() -> gate.run(() -> {
+            running.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+    }
+
+    @Test
+    void failsFastWithRetryAfterWhenEverySlotIsBusyAndNoOneMayWait() throws Exception {
+        HashingGate gate = new HashingGate(1, 0, Duration.ofSeconds(3));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = occupy(gate, running, release);
+        running.await();
+        long start = System.nanoTime();
+        HashingBusyException busy = assertThrows(HashingBusyException.class, () -> gate.run(() -> "never"));
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "a full queue must not wait");
+        assertEquals(Duration.ofSeconds(3), busy.retryAfter());
+        release.countDown();
+        holder.get();
+        assertEquals("ran", gate.run(() -> "ran"), "the slot is free again");
+    }
+
+    @Test
+    void waitsUpToTheLimitThenGivesUpWithAtLeastOneSecondRetryAfter() throws Exception {
+        HashingGate gate = new HashingGate(1, 4, Duration.ofMillis(100));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = occupy(gate, running, release);
+        running.await();
+        long start = System.nanoTime();
+        HashingBusyException busy = assertThrows(HashingBusyException.class, () -> gate.run(() -> "never"));
+        assertTrue(System.nanoTime() - start >= 90_000_000L, "must have waited");
+        assertEquals(Duration.ofSeconds(1), busy.retryAfter());
+        release.countDown();
+        holder.get();
+    }
+
+    @Test
+    void neverRunsMoreThanTheBoundAtOnce() throws Exception {
+        HashingGate gate = new HashingGate(2, 100, Duration.ofSeconds(10));
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CompletableFuture<?>[] calls = new CompletableFuture<?>[12];
+        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
+        for (int i = 0; i < calls.length; i++) {
+            calls[i] = CompletableFuture.runAsync(() -> gate.run(() -> {
+                most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return inside.decrementAndGet();
+            }), pool);
+        }
+        CompletableFuture.allOf(calls).get();
+        pool.shutdown();
+        assertTrue(most.get() <= 2, "at most 2 at once, saw " + most.get());
+    }
+
+    @Test
+    void appliesTheBoundToTheBcryptHasher() throws Exception {
+        PasswordHasher hasher = PasswordHasher.bcrypt(new PasswordConfig(13, 12, true, 1, 0, Duration.ZERO));
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> hasher.hash("first password"));
+        Thread.sleep(100); // let the first hash take the only slot; at cost 13 it holds it for ~500 ms
+        assertThrows(HashingBusyException.class, () -> hasher.hash("second password"));
+        assertTrue(hasher.verify("first password", first.get()));
+    }
+}
