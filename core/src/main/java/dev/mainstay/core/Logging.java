@@ -1,20 +1,17 @@
 package dev.mainstay.core;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mainstay's default Logback setup: one console appender behind an {@link AsyncAppender}, text or
- * JSON. Request threads only enqueue; a single worker formats and writes, so a slow terminal or
- * pipe does not slow requests down. The queue never drops events (back-pressure instead of loss).
+ * Mainstay's default Logback setup: one console appender that writes in batches
+ * ({@link BufferedConsoleAppender}), text or JSON, switched by {@code log.format}.
  */
 final class Logging {
     static final String MARKER = "mainstay.logging";
@@ -40,7 +37,7 @@ final class Logging {
         }
     }
 
-    /** Writes out queued events; call before the JVM exits, or they may be lost with the async queue. */
+    /** Stops Mainstay's logging cleanly, flushing the console; the last thing before the JVM exits. */
     static void flush() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context && context.getObject(MARKER) != null) {
             context.stop();
@@ -62,7 +59,7 @@ final class Logging {
         }
         // Jetty's start-up chatter adds nothing to Mainstay's own start line.
         context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
-        root.addAppender(async(context, console(context, encoder(context, format))));
+        root.addAppender(console(context, encoder(context, format)));
     }
 
     private static Encoder<ILoggingEvent> encoder(LoggerContext context, ServerConfig.LogFormat format) {
@@ -85,23 +82,12 @@ final class Logging {
         return text;
     }
 
-    private static ConsoleAppender<ILoggingEvent> console(LoggerContext context, Encoder<ILoggingEvent> encoder) {
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+    private static BufferedConsoleAppender console(LoggerContext context, Encoder<ILoggingEvent> encoder) {
+        BufferedConsoleAppender console = new BufferedConsoleAppender();
         console.setContext(context);
-        console.setName("console");
+        console.setName(APPENDER);
         console.setEncoder(encoder);
         console.start();
         return console;
-    }
-
-    private static AsyncAppender async(LoggerContext context, ConsoleAppender<ILoggingEvent> console) {
-        AsyncAppender async = new AsyncAppender();
-        async.setContext(context);
-        async.setName(APPENDER);
-        async.setQueueSize(8192);
-        async.setDiscardingThreshold(0);
-        async.addAppender(console);
-        async.start();
-        return async;
     }
 }

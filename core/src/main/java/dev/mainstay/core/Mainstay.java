@@ -81,7 +81,12 @@ public final class Mainstay implements AutoCloseable {
             abandon(declared, metrics);
             throw new ConfigException(List.copyOf(new LinkedHashSet<>(problems)));
         }
-        return new Mainstay(server, config.profile(), declared, metrics);
+        try {
+            return new Mainstay(server, config.profile(), declared, metrics);
+        } catch (RuntimeException | Error e) {
+            abandon(declared, metrics); // e.g. a Javalin configurer of the app threw
+            throw e;
+        }
     }
 
     /** Like {@link #run(Config, Consumer)}, with the configuration of this process ({@link Config#load()}). */
@@ -105,7 +110,8 @@ public final class Mainstay implements AutoCloseable {
     public static Mainstay run(Config config, Consumer<MainstaySetup> setup) {
         Mainstay app = null;
         try {
-            app = create(config, setup).start();
+            app = create(config, setup);
+            app.start();
             Mainstay started = app;
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(

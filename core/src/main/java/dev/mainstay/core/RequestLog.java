@@ -42,7 +42,7 @@ final class RequestLog {
             int status = ctx.statusCode();
             timer(method, uri, status).record((long) (millis * 1_000_000f), TimeUnit.NANOSECONDS);
             if (ACCESS.isInfoEnabled()) {
-                access(method, uri, status, millis, RequestIds.of(ctx));
+                access(method, uri, status, millis);
             }
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
@@ -69,7 +69,8 @@ final class RequestLog {
                         .register(registry));
     }
 
-    private static void access(String method, String uri, int status, Float millis, String requestId) {
+    /** The request id is not repeated here: it is in the MDC, which both formats write. */
+    private static void access(String method, String uri, int status, Float millis) {
         long durationMs = Math.round(millis);
         String message = new StringBuilder(64)
                 .append(method)
@@ -86,7 +87,6 @@ final class RequestLog {
                 .addKeyValue("uri", uri)
                 .addKeyValue("status", status)
                 .addKeyValue("durationMs", durationMs)
-                .addKeyValue("requestId", requestId)
                 .log(message);
     }
 }

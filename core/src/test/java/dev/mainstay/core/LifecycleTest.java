@@ -108,6 +108,20 @@ class LifecycleTest {
     }
 
     @Test
+    void closesManagedResourcesWhenAJavalinConfigurerFails() {
+        List<String> closed = new CopyOnWriteArrayList<>();
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Mainstay.create(config(Map.of()), setup -> {
+                    setup.manage(() -> closed.add("pool"));
+                    setup.javalin(cfg -> {
+                        throw new IllegalArgumentException("bad plugin");
+                    });
+                }));
+        assertEquals(List.of("pool"), closed);
+    }
+
+    @Test
     void startsOnceAndStopsIdempotently() {
         Mainstay app = Mainstay.create(config(Map.of()), setup -> {}).start();
         assertThrows(IllegalStateException.class, app::start);

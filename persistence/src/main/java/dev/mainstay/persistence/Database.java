@@ -41,6 +41,8 @@ public final class Database implements AutoCloseable, MeterBinder {
     private final QueryMetrics metrics = new QueryMetrics();
     private final DSLContext dsl;
     private final Startup startup;
+    /** The innermost transaction of each thread, so that a nested call can start from it. */
+    private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
 
     private Database(DatabaseConfig config, Vendor vendor, HikariDataSource dataSource) {
         this.config = config;
@@ -65,15 +67,19 @@ public final class Database implements AutoCloseable, MeterBinder {
         Objects.requireNonNull(config, "config");
         Vendor vendor = Vendor.of(config.url());
         if (vendor == null) {
-            throw new DatabaseException(
-                    "db.url '" + Urls.redact(config.url()) + "' is not supported: it must start with " + Vendor.prefixes());
+            throw new DatabaseException("db.url '" + Urls.redact(config.url())
+                    + "' is not supported: it must start with " + Vendor.prefixes());
         }
         HikariDataSource dataSource = Pool.open(config, vendor);
         try {
             Database database = new Database(config, vendor, dataSource);
             database.startup.begin(new Migrations(config.migrationLocations(), Migrations.APPLICATION_HISTORY));
-            LOG.info("Database {} ready to use (pool of {}, db.startup={})", Urls.redact(config.url()), config.poolMaxSize(),
-                    config.startup());
+            LOG.info(
+                    config.startup() == DatabaseConfig.Startup.WAIT
+                            ? "Database {} (pool of {}) started; connecting in the background (db.startup=wait)"
+                            : "Database {} (pool of {}) ready",
+                    Urls.redact(config.url()),
+                    config.poolMaxSize());
             return database;
         } catch (RuntimeException e) {
             dataSource.close();
@@ -107,10 +113,12 @@ public final class Database implements AutoCloseable, MeterBinder {
     /**
      * Runs {@code work} in a transaction: commits when it returns, rolls back when it throws.
      *
-     * <p>Nested use (a call to either transaction method inside {@code work}, on the same thread) sets
-     * a savepoint: if the inner work throws, only the inner work is rolled back and the exception
-     * reaches the outer work, which may catch it and go on. The transaction belongs to the calling
-     * thread; {@code dsl()} joins it there, but another thread does not.
+     * <p>Nested use (either transaction method of this class, or jOOQ's {@code tx.transaction(..)},
+     * inside {@code work} on the same thread) sets a savepoint: if the inner work throws, only the
+     * inner work is rolled back and the exception reaches the outer work, which may catch it and go
+     * on. Do not nest with {@code db.dsl().transaction(..)}: jOOQ would commit the shared connection
+     * on its own. The transaction belongs to the calling thread; {@code dsl()} joins it there, but
+     * another thread does not.
      *
      * @param work the statements to run, given a context bound to the transaction; not null
      * @throws DatabaseException when a statement or the commit fails; any other exception of {@code
@@ -134,9 +142,18 @@ public final class Database implements AutoCloseable, MeterBinder {
     public <T> T transactionResult(Function<DSLContext, T> work) {
         Objects.requireNonNull(work, "work");
         try {
-            // The context-free form is the one jOOQ's thread-bound provider nests (as savepoints) even
-            // when the inner call starts from db.dsl() rather than from the outer transaction's context.
-            return dsl.transactionResult(() -> work.apply(dsl));
+            // jOOQ nests (with a savepoint) only when the inner transaction starts from the outer one's
+            // context, so remember that context for this thread and start nested calls from it.
+            DSLContext outer = current.get();
+            return (outer == null ? dsl : outer).transactionResult(configuration -> {
+                DSLContext tx = configuration.dsl();
+                current.set(tx);
+                try {
+                    return work.apply(tx);
+                } finally {
+                    restore(outer);
+                }
+            });
         } catch (DataAccessException e) {
             // Statements are translated by the listener; this is begin, commit or rollback failing.
             SQLException sql = e.getCause(SQLException.class);
@@ -144,6 +161,14 @@ public final class Database implements AutoCloseable, MeterBinder {
                 throw e;
             }
             throw errors.translate("Transaction", sql, e);
+        }
+    }
+
+    private void restore(DSLContext outer) {
+        if (outer == null) {
+            current.remove();
+        } else {
+            current.set(outer);
         }
     }
 
@@ -173,16 +198,18 @@ public final class Database implements AutoCloseable, MeterBinder {
 
     /**
      * Applies a module's own migrations, tracked in their own history table so that their versions
-     * never collide with the application's; used by Mainstay modules that own tables, such as the
+     * never collide with the application's; for Mainstay modules that own tables, such as the
      * refresh-token store. Does nothing when {@code db.migrate} is off (then apply the module's scripts
      * with your own tooling). With {@code db.startup=wait} they run once the database appears.
      *
-     * @param location the Flyway location of the module's scripts, e.g. {@code classpath:db/mainstay/x}
-     * @param historyTable the table recording them, e.g. {@code mainstay_x_history}
+     * @param historyTable the table recording them, e.g. {@code mainstay_x_history}; not null
+     * @param locations the Flyway locations of the module's scripts; {@value
+     *     DatabaseConfig#VENDOR_PLACEHOLDER} stands for the vendor folder, which may be absent
      * @throws DatabaseException naming the failing script
      */
-    public void migrateModule(String location, String historyTable) {
-        startup.add(new Migrations(List.of(location), Objects.requireNonNull(historyTable, "historyTable")));
+    public void migrateModule(String historyTable, String... locations) {
+        Objects.requireNonNull(historyTable, "historyTable");
+        startup.add(new Migrations(List.of(locations), historyTable));
     }
 
     /** Stops start-up if it is still waiting, then closes every pooled connection. Idempotent. */

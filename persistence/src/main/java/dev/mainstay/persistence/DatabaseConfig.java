@@ -53,6 +53,15 @@ public record DatabaseConfig(
     public static final List<String> DEFAULT_LOCATIONS =
             List.of("classpath:db/migration", "classpath:db/vendor/" + VENDOR_PLACEHOLDER);
 
+    /** HikariCP's own default and advice: a small, fixed-size pool outperforms a large one. */
+    private static final int DEFAULT_POOL_MAX_SIZE = 10;
+    /** Long enough to ride out a blip, short enough that a saturated pool answers 503 quickly. */
+    private static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    /** Below the usual idle limits of databases, proxies and firewalls (often an hour or more). */
+    private static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
+    /** Longer than any request should wait; a runaway query must not hold a connection forever. */
+    private static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+
     /** What {@link Database#create} does when the database cannot be reached. */
     public enum Startup {
         /** Throw a {@link DatabaseException} that names {@code db.url} and the fix (the default). */
@@ -81,10 +90,11 @@ public record DatabaseConfig(
      */
     public static DatabaseConfig from(ConfigReader reader) {
         String url = url(reader);
-        int maxSize = reader.integer("db.pool.max-size", 10, 1, 500);
+        int maxSize = reader.integer("db.pool.max-size", DEFAULT_POOL_MAX_SIZE, 1, 500);
         int minIdle = reader.integer("db.pool.min-idle", maxSize, 0, 500);
         if (minIdle > maxSize) {
-            reader.problem("db.pool.min-idle", String.valueOf(minIdle), "must not exceed db.pool.max-size (" + maxSize + ")");
+            reader.problem(
+                    "db.pool.min-idle", String.valueOf(minIdle), "must not exceed db.pool.max-size (" + maxSize + ")");
         }
         return new DatabaseConfig(
                 url,
@@ -93,9 +103,16 @@ public record DatabaseConfig(
                 maxSize,
                 Math.min(minIdle, maxSize),
                 reader.duration(
-                        "db.pool.connection-timeout", Duration.ofSeconds(3), Duration.ofMillis(250), Duration.ofSeconds(30)),
-                reader.duration("db.pool.max-lifetime", Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofHours(24)),
-                reader.duration("db.query-timeout", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1)),
+                        "db.pool.connection-timeout",
+                        DEFAULT_CONNECTION_TIMEOUT,
+                        Duration.ofMillis(250), // HikariCP's floor
+                        Duration.ofSeconds(30)),
+                reader.duration(
+                        "db.pool.max-lifetime",
+                        DEFAULT_MAX_LIFETIME,
+                        Duration.ofSeconds(30), // HikariCP's floor
+                        Duration.ofHours(24)),
+                reader.duration("db.query-timeout", DEFAULT_QUERY_TIMEOUT, Duration.ofSeconds(1), Duration.ofHours(1)),
                 reader.bool("db.migrate", true),
                 reader.list("db.migrations.locations", DEFAULT_LOCATIONS),
                 reader.enumValue("db.startup", Startup.class, Startup.FAIL_FAST));
@@ -106,8 +123,11 @@ public record DatabaseConfig(
         String url = reader.optionalString("db.url").orElse(null);
         if (url == null) {
             if (prod) {
-                reader.problem("db.url", null, "is required in prod: set the JDBC URL of PostgreSQL or MariaDB,"
-                        + " e.g. jdbc:postgresql://db.internal:5432/app");
+                reader.problem(
+                        "db.url",
+                        null,
+                        "is required in prod: set the JDBC URL of PostgreSQL or MariaDB,"
+                                + " e.g. jdbc:postgresql://db.internal:5432/app");
             }
             return DEV_URL;
         }
@@ -115,8 +135,11 @@ public record DatabaseConfig(
         if (vendor == null) {
             reader.problem("db.url", Urls.redact(url), "must start with " + Vendor.prefixes());
         } else if (vendor == Vendor.H2 && prod) {
-            reader.problem("db.url", Urls.redact(url), "H2 is for development and tests; in prod point it at"
-                    + " PostgreSQL or MariaDB, e.g. jdbc:postgresql://db.internal:5432/app");
+            reader.problem(
+                    "db.url",
+                    Urls.redact(url),
+                    "H2 is for development and tests; in prod point it at"
+                            + " PostgreSQL or MariaDB, e.g. jdbc:postgresql://db.internal:5432/app");
         }
         return url;
     }

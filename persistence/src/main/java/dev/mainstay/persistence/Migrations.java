@@ -39,25 +39,38 @@ record Migrations(List<String> locations, String historyTable) {
                         config.password() == null ? null : config.password().reveal())
                 .locations(resolve(vendor).toArray(String[]::new))
                 .table(historyTable)
+                // A module's table joins a schema that already holds the application's: start its
+                // own history below its first script instead of refusing a non-empty schema.
+                .baselineOnMigrate(isModule())
+                .baselineVersion("0")
                 .callbacks(failed)
                 .load();
         try {
             flyway.migrate();
         } catch (FlywayValidateException e) {
             throw new DatabaseException(
-                    "Migrations in " + locations + " do not match the history in " + historyTable + ": " + e.getMessage()
+                    "Migrations in " + locations + " do not match the history in " + historyTable + ": "
+                            + e.getMessage()
                             + "\nNever edit a migration that has run; add a new one instead. If one failed half-way on"
                             + " MariaDB/MySQL (no transactional DDL), undo its changes and delete its failed row from "
                             + historyTable + ".",
                     e);
         } catch (FlywayException e) {
-            String script = failed.script == null ? "a migration in " + locations : failed.script;
+            if (failed.script == null) {
+                throw new DatabaseException(
+                        "Migrations in " + locations + " could not run, so start-up stopped: " + e.getMessage(), e);
+            }
             throw new DatabaseException(
-                    "Migration " + script + " failed, so start-up stopped: " + e.getMessage()
+                    "Migration " + failed.script + " failed, so start-up stopped: " + e.getMessage()
                             + "\nFix the script and restart. PostgreSQL and H2 rolled it back; MariaDB/MySQL cannot roll"
-                            + " back DDL, so there undo what it did and delete its failed row from " + historyTable + ".",
+                            + " back DDL, so there undo what it did and delete its failed row from " + historyTable
+                            + ".",
                     e);
         }
+    }
+
+    private boolean isModule() {
+        return !historyTable.equals(APPLICATION_HISTORY);
     }
 
     /**

@@ -2,8 +2,11 @@ package dev.mainstay.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 
 /**
  * Opens the HikariCP pool for a {@link DatabaseConfig}, and explains in config terms why it could not.
@@ -20,8 +23,10 @@ final class Pool {
      */
     static HikariDataSource open(DatabaseConfig config, Vendor vendor) {
         if (!vendor.driverPresent()) {
-            throw new DatabaseException("db.url '" + Urls.redact(config.url()) + "' needs the " + vendor.dialect().getName()
-                    + " JDBC driver, which is not on the classpath. Add it to your pom.xml:\n" + vendor.driverSnippet());
+            throw new DatabaseException("db.url '" + Urls.redact(config.url()) + "' needs the "
+                    + vendor.dialect().getName()
+                    + " JDBC driver, which is not on the classpath. Add it to your pom.xml:\n"
+                    + vendor.driverSnippet());
         }
         try {
             return new HikariDataSource(hikariConfig(config, vendor));
@@ -47,7 +52,22 @@ final class Pool {
         hikari.setConnectionInitSql(vendor.statementTimeoutSql(config.queryTimeout()));
         // 1 = try once and fail now; -1 = start empty and let the pool keep trying.
         hikari.setInitializationFailTimeout(config.startup() == DatabaseConfig.Startup.FAIL_FAST ? 1 : -1);
+        hikari.setExceptionOverride(new EvictBrokenConnections());
         return hikari;
+    }
+
+    /**
+     * HikariCP evicts a connection whose error has SQLState class 08; H2 reports a broken connection
+     * with its own codes (90067, 90121) instead, and would keep handing out a dead connection. The
+     * JDBC exception class says it on every driver.
+     */
+    private static final class EvictBrokenConnections implements SQLExceptionOverride {
+        @java.lang.Override
+        public SQLExceptionOverride.Override adjudicate(SQLException e) {
+            return e instanceof SQLNonTransientConnectionException || e instanceof SQLRecoverableException
+                    ? SQLExceptionOverride.Override.MUST_EVICT
+                    : SQLExceptionOverride.Override.CONTINUE_EVICT;
+        }
     }
 
     /** Returns a message that names the setting to fix for a failure to connect at start-up. */

@@ -76,7 +76,10 @@ final class QueryMetrics implements ExecuteListenerProvider {
         return ctx.type() == ExecuteType.READ ? Type.SELECT : Type.OTHER;
     }
 
-    /** Lives for one statement: from just before it is sent until its results are read. */
+    /**
+     * Lives for one statement: from preparing it (which is where a syntax error surfaces) until its
+     * results are read. Waiting for a connection is not included: HikariCP times that itself.
+     */
     private static final class Timing implements ExecuteListener {
         private static final long serialVersionUID = 1L;
 
@@ -88,8 +91,15 @@ final class QueryMetrics implements ExecuteListenerProvider {
         }
 
         @Override
-        public void executeStart(ExecuteContext ctx) {
+        public void prepareStart(ExecuteContext ctx) {
             start = System.nanoTime();
+        }
+
+        @Override
+        public void executeStart(ExecuteContext ctx) {
+            if (start == 0) { // a batch or a static statement skips prepareStart
+                start = System.nanoTime();
+            }
         }
 
         @Override

@@ -1,6 +1,8 @@
 package dev.mainstay.persistence;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -43,7 +45,9 @@ final class SqlErrors {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (isUniqueViolation(state, e.getErrorCode())) {
             return new UniqueViolationException(
-                    action + " violated a unique constraint (SQLState " + state + "): " + e.getMessage(), e.getMessage(), cause);
+                    action + " violated a unique constraint (SQLState " + state + "): " + e.getMessage(),
+                    e.getMessage(),
+                    cause);
         }
         if (isStatementTimeout(state, e)) {
             return new DatabaseUnavailableException(
@@ -58,7 +62,7 @@ final class SqlErrors {
                             + " or the database is down: " + e.getMessage(),
                     cause);
         }
-        if (isConnectionLoss(state)) {
+        if (isConnectionLoss(state, e)) {
             return new DatabaseUnavailableException(
                     action + " lost the database connection (SQLState " + state + "): " + e.getMessage(), cause);
         }
@@ -79,9 +83,14 @@ final class SqlErrors {
                 || code == ER_QUERY_TIMEOUT;
     }
 
-    private static boolean isConnectionLoss(String state) {
-        // 08: connection exception; 53: insufficient resources (too many connections);
+    private static boolean isConnectionLoss(String state, SQLException e) {
+        // JDBC's own classes first (H2 uses vendor SQLStates such as 90067 for a broken connection);
+        // then 08: connection exception; 53: insufficient resources (too many connections);
         // 57P0x: PostgreSQL shutting down or starting up.
-        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P0");
+        return e instanceof SQLNonTransientConnectionException
+                || e instanceof SQLRecoverableException
+                || state.startsWith("08")
+                || state.startsWith("53")
+                || state.startsWith("57P0");
     }
 }

@@ -83,7 +83,8 @@ final class Startup implements AutoCloseable {
                 LOG.info("Database at {} is reachable and migrated; ready", Urls.redact(config.url()));
                 return;
             } catch (SQLException e) {
-                notReadyReason = "waiting for the database at db.url '" + Urls.redact(config.url()) + "': " + e.getMessage();
+                notReadyReason =
+                        "waiting for the database at db.url '" + Urls.redact(config.url()) + "': " + e.getMessage();
                 if (!warned) {
                     LOG.warn("Database not reachable yet (db.startup=wait), retrying: {}", notReadyReason);
                     warned = true;

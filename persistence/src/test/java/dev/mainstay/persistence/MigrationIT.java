@@ -17,7 +17,8 @@ class MigrationIT {
     void appliesNeutralScriptsInVersionOrderThenTheVendorFolder(Database db, TestDatabase target) {
         assertEquals(0, db.dsl().fetchCount(SAMPLE_ITEM));
         assertTrue(SAMPLE_ITEM.NOTE.getName().equals("note"), "V2 added the note column");
-        String marker = db.dsl().select(DSL.field(DSL.name("vendor"), String.class))
+        String marker = db.dsl()
+                .select(DSL.field(DSL.name("vendor"), String.class))
                 .from(DSL.table(DSL.name("vendor_marker")))
                 .fetchSingle()
                 .value1();
@@ -42,13 +43,15 @@ class MigrationIT {
     @EveryDatabase
     void migrateOffLeavesTheSchemaAlone(TestDatabase target) {
         Database db = target.start(Map.of("db.migrate", "false"));
-        assertFalse(db.dsl().meta().getTables().stream().anyMatch(t -> t.getName().equalsIgnoreCase("sample_item")));
+        assertFalse(
+                db.dsl().meta().getTables().stream().anyMatch(t -> t.getName().equalsIgnoreCase("sample_item")));
     }
 
     private static int history(Database db) {
         // Flyway quotes its names; on H2 it also records a schema-creation row of type SCHEMA.
-        return db.dsl().fetchCount(
-                DSL.table(DSL.quotedName(Migrations.APPLICATION_HISTORY)),
-                DSL.field(DSL.quotedName("type")).eq("SQL"));
+        return db.dsl()
+                .fetchCount(
+                        DSL.table(DSL.quotedName(Migrations.APPLICATION_HISTORY)),
+                        DSL.field(DSL.quotedName("type")).eq("SQL"));
     }
 }

@@ -21,7 +21,9 @@ class StartupIT {
             DatabaseException failure = assertThrows(
                     DatabaseException.class,
                     () -> target.start(Map.of("db.url", outage.url(), "db.password", PASSWORD)));
-            assertTrue(failure.getMessage().startsWith("Cannot connect to the database at db.url '"), failure.getMessage());
+            assertTrue(
+                    failure.getMessage().startsWith("Cannot connect to the database at db.url '"),
+                    failure.getMessage());
             assertTrue(failure.getMessage().contains("db.startup=wait"), failure.getMessage());
             assertFalse(failure.getMessage().contains(PASSWORD), "the password must not be in the message");
         }
@@ -43,12 +45,12 @@ class StartupIT {
     @EveryDatabase
     void waitModeStartsNotReadyThenConnectsAndMigratesWhenTheDatabaseAppears(TestDatabase target) throws Exception {
         try (Outage outage = Outage.of(target)) {
-            Map<String, String> config = Map.of(
-                    "db.url", outage.url(), "db.startup", "wait", "db.pool.connection-timeout", "250ms");
+            Map<String, String> config =
+                    Map.of("db.url", outage.url(), "db.startup", "wait", "db.pool.connection-timeout", "250ms");
             Database db = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> target.start(config));
 
-            DatabaseUnavailableException notReady =
-                    assertThrows(DatabaseUnavailableException.class, () -> db.healthCheck().check());
+            DatabaseUnavailableException notReady = assertThrows(
+                    DatabaseUnavailableException.class, () -> db.healthCheck().check());
             assertTrue(notReady.getMessage().contains("waiting for the database at db.url"), notReady.getMessage());
             assertThrows(DatabaseUnavailableException.class, () -> db.dsl().fetchCount(SAMPLE_ITEM));
 

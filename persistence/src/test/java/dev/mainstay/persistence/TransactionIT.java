@@ -25,10 +25,12 @@ class TransactionIT {
     @EveryDatabase
     void failureHalfwayLeavesNoPartialRows(Database db) {
         IllegalStateException failure = new IllegalStateException("boom after the first row");
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> db.transaction(tx -> {
-            SampleItems.insert(tx, 1, "one", 1);
-            throw failure;
-        }));
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> db.transaction(tx -> {
+                    SampleItems.insert(tx, 1, "one", 1);
+                    throw failure;
+                }));
         assertSame(failure, thrown, "the work's own exception reaches the caller unchanged");
         assertEquals(0, db.dsl().fetchCount(SAMPLE_ITEM));
     }
@@ -36,34 +38,45 @@ class TransactionIT {
     @EveryDatabase
     void failingStatementHalfwayRollsBackTheRowsBeforeIt(Database db) {
         SampleItems.insert(db.dsl(), 1, "taken", 1);
-        assertThrows(UniqueViolationException.class, () -> db.transaction(tx -> {
-            SampleItems.insert(tx, 2, "fresh", 1);
-            SampleItems.insert(tx, 3, "taken", 1);
-        }));
-        assertEquals(List.of(1L), db.dsl().select(SAMPLE_ITEM.ID).from(SAMPLE_ITEM).fetch(SAMPLE_ITEM.ID));
+        assertThrows(
+                UniqueViolationException.class,
+                () -> db.transaction(tx -> {
+                    SampleItems.insert(tx, 2, "fresh", 1);
+                    SampleItems.insert(tx, 3, "taken", 1);
+                }));
+        assertEquals(
+                List.of(1L), db.dsl().select(SAMPLE_ITEM.ID).from(SAMPLE_ITEM).fetch(SAMPLE_ITEM.ID));
     }
 
     @EveryDatabase
     void nestedFailureRollsBackOnlyToItsSavepoint(Database db) {
         db.transaction(outer -> {
             SampleItems.insert(outer, 1, "outer-before", 1);
-            assertThrows(IllegalStateException.class, () -> db.transaction(inner -> {
-                SampleItems.insert(inner, 2, "inner", 1);
-                throw new IllegalStateException("inner fails");
-            }));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> db.transaction(inner -> {
+                        SampleItems.insert(inner, 2, "inner", 1);
+                        throw new IllegalStateException("inner fails");
+                    }));
             SampleItems.insert(outer, 3, "outer-after", 1);
         });
         assertEquals(
                 List.of(1L, 3L),
-                db.dsl().select(SAMPLE_ITEM.ID).from(SAMPLE_ITEM).orderBy(SAMPLE_ITEM.ID).fetch(SAMPLE_ITEM.ID));
+                db.dsl()
+                        .select(SAMPLE_ITEM.ID)
+                        .from(SAMPLE_ITEM)
+                        .orderBy(SAMPLE_ITEM.ID)
+                        .fetch(SAMPLE_ITEM.ID));
     }
 
     @EveryDatabase
     void outerFailureAlsoUndoesACompletedNestedTransaction(Database db) {
-        assertThrows(IllegalStateException.class, () -> db.transaction(outer -> {
-            outer.transaction(inner -> SampleItems.insert(inner.dsl(), 1, "inner", 1));
-            throw new IllegalStateException("outer fails after the nested one committed its savepoint");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> db.transaction(outer -> {
+                    outer.transaction(inner -> SampleItems.insert(inner.dsl(), 1, "inner", 1));
+                    throw new IllegalStateException("outer fails after the nested one committed its savepoint");
+                }));
         assertEquals(0, db.dsl().fetchCount(SAMPLE_ITEM));
     }
 
@@ -72,7 +85,8 @@ class TransactionIT {
         db.transaction(tx -> {
             SampleItems.insert(tx, 1, "uncommitted", 1);
             assertEquals(1, db.dsl().fetchCount(SAMPLE_ITEM), "db.dsl() on the same thread joins the transaction");
-            int seenElsewhere = CompletableFuture.supplyAsync(() -> db.dsl().fetchCount(SAMPLE_ITEM)).join();
+            int seenElsewhere = CompletableFuture.supplyAsync(() -> db.dsl().fetchCount(SAMPLE_ITEM))
+                    .join();
             assertEquals(0, seenElsewhere, "another thread uses its own connection and sees nothing uncommitted");
         });
         assertEquals(1, db.dsl().fetchCount(SAMPLE_ITEM));

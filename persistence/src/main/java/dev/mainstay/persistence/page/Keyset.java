@@ -66,7 +66,9 @@ public final class Keyset {
         SelectSeekStepN<R> ordered = query.orderBy(keys);
         Result<R> rows = request.cursor() == null
                 ? ordered.limit(request.limit() + 1).fetch()
-                : ordered.seek(decode(request.cursor())).limit(request.limit() + 1).fetch();
+                : ordered.seek(decode(request.cursor()))
+                        .limit(request.limit() + 1)
+                        .fetch();
         if (rows.size() <= request.limit()) {
             return new Page<>(rows, null);
         }

@@ -30,7 +30,7 @@ final class EveryDatabaseExtension implements TestTemplateInvocationContextProvi
 
         @Override
         public List<Extension> getAdditionalExtensions() {
-            return List.of(new IsolatedDatabase(server));
+            return List.of(new DatabaseExtension(server));
         }
     }
 }

@@ -18,7 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 enum Server {
     H2("h2", "H2", null, "jdbc:h2:mem:"),
-    POSTGRESQL("postgresql", "PostgreSQL", "MAINSTAY_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"),
+    POSTGRESQL(
+            "postgresql",
+            "PostgreSQL",
+            "MAINSTAY_TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"),
     MARIADB("mariadb", "MariaDB", "MAINSTAY_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
 
     private static final Map<Server, String> UNREACHABLE = new ConcurrentHashMap<>();
@@ -59,7 +63,8 @@ enum Server {
             connectAdmin().close();
             return "";
         } catch (SQLException e) {
-            String reason = product + " not reachable at " + adminUrl() + " (" + e.getMessage() + ")";
+            String url = adminUrl().replaceAll("(?i)(password=)[^&;]*", "$1****");
+            String reason = product + " not reachable at " + url + " (" + e.getMessage() + ")";
             System.err.println("[mainstay-testing] " + reason + ": its tests are skipped; set " + env
                     + " to point elsewhere, or CI=true to make this a failure");
             return reason;

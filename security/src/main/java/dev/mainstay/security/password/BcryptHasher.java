@@ -63,7 +63,9 @@ final class BcryptHasher implements PasswordHasher {
 
     private static boolean malformed(String storedHash) {
         // Say what is wrong with the hash without printing it: it is as sensitive as a password.
-        LOG.warn("Stored password hash is not a usable bcrypt hash ({}); treating it as a mismatch", describe(storedHash));
+        LOG.warn(
+                "Stored password hash is not a usable bcrypt hash ({}); treating it as a mismatch",
+                describe(storedHash));
         return false;
     }
 

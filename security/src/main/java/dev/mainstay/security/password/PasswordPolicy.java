@@ -36,10 +36,12 @@ public record PasswordPolicy(int minLength, boolean rejectCommon) {
             return Optional.of(rejected);
         }
         if (password.codePointCount(0, password.length()) < minLength) {
-            return Optional.of(new PasswordRejectedException(Reason.TOO_SHORT, "must be at least " + minLength + " characters"));
+            return Optional.of(
+                    new PasswordRejectedException(Reason.TOO_SHORT, "must be at least " + minLength + " characters"));
         }
         if (rejectCommon && CommonPasswords.contains(password)) {
-            return Optional.of(new PasswordRejectedException(Reason.TOO_COMMON, "is too common; choose a less guessable one"));
+            return Optional.of(
+                    new PasswordRejectedException(Reason.TOO_COMMON, "is too common; choose a less guessable one"));
         }
         return Optional.empty();
     }

@@ -90,7 +90,8 @@ public final class LoginThrottle {
         if (byAccount.failures() >= config.accountLimit()) {
             until = byAccount.resetsAt();
         }
-        if (byAddress.failures() >= config.addressLimit() && (until == null || byAddress.resetsAt().isAfter(until))) {
+        if (byAddress.failures() >= config.addressLimit()
+                && (until == null || byAddress.resetsAt().isAfter(until))) {
             until = byAddress.resetsAt();
         }
         return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
@@ -119,7 +120,8 @@ public final class LoginThrottle {
 
     private static String accountKey(String account) {
         String normalized = String.valueOf(account).strip().toLowerCase(Locale.ROOT);
-        return "account:" + (normalized.length() > MAX_KEY_LENGTH ? normalized.substring(0, MAX_KEY_LENGTH) : normalized);
+        return "account:"
+                + (normalized.length() > MAX_KEY_LENGTH ? normalized.substring(0, MAX_KEY_LENGTH) : normalized);
     }
 
     private static String addressKey(String clientAddress) {

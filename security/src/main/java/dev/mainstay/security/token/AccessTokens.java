@@ -48,11 +48,16 @@ public final class AccessTokens {
         this.clock = clock;
         List<JwtKey> keys = new ArrayList<>(List.of(config.currentKey()));
         keys.addAll(config.previousKeys());
-        this.verifier = new JwsVerifier(keys, TYPE, builder -> builder.requireIssuer(config.issuer())
-                .requireAudience(config.audience())
-                .clockSkewSeconds(config.clockSkew().toSeconds())
-                .clock(() -> Date.from(clock.instant())));
-        this.cache = config.cacheSize() == 0 ? null : new VerifiedTokenCache(config.cacheSize(), config.cacheTtl().toMillis());
+        this.verifier = new JwsVerifier(
+                keys,
+                TYPE,
+                builder -> builder.requireIssuer(config.issuer())
+                        .requireAudience(config.audience())
+                        .clockSkewSeconds(config.clockSkew().toSeconds())
+                        .clock(() -> Date.from(clock.instant())));
+        this.cache = config.cacheSize() == 0
+                ? null
+                : new VerifiedTokenCache(config.cacheSize(), config.cacheTtl().toMillis());
     }
 
     /**
@@ -89,9 +94,14 @@ public final class AccessTokens {
         Instant expiresAt = now.plus(config.accessTtl());
         JwtKey key = config.currentKey();
         String token = Jwts.builder()
-                .header().type(TYPE).keyId(key.kid()).and()
+                .header()
+                .type(TYPE)
+                .keyId(key.kid())
+                .and()
                 .issuer(config.issuer())
-                .audience().add(config.audience()).and()
+                .audience()
+                .add(config.audience())
+                .and()
                 .subject(principal.subject())
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(expiresAt))

@@ -29,7 +29,10 @@ final class JwsVerifier {
         KeyTable table = new KeyTable(keys, requiredType);
         JwtParserBuilder builder = Jwts.parser().keyLocator(table);
         // Allowlist: only the algorithms pinned in the table are known to this parser at all.
-        builder.sig().clear().add(table.keys().stream().map(key -> key.algorithm().jjwt()).toList()).and();
+        builder.sig()
+                .clear()
+                .add(table.keys().stream().map(key -> key.algorithm().jjwt()).toList())
+                .and();
         builder.zip().clear().and();
         builder.enc().clear().and();
         builder.key().clear().and();

@@ -1,8 +1,8 @@
 package dev.mainstay.security.token;
 
 import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import io.jsonwebtoken.security.MacAlgorithm;
+import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import io.jsonwebtoken.security.SignatureAlgorithm;
 import java.security.Key;
 import java.security.KeyPair;
@@ -127,7 +127,9 @@ public enum JwtAlgorithm {
                 return "it needs an EC key";
             }
             int bits = ec.getParams().getCurve().getField().getFieldSize();
-            return bits == keyBits ? null : "it needs a key on the " + keyBits + "-bit curve, this one is " + bits + "-bit";
+            return bits == keyBits
+                    ? null
+                    : "it needs a key on the " + keyBits + "-bit curve, this one is " + bits + "-bit";
         }
         if (!(key instanceof RSAKey rsa)) {
             return "it needs an RSA key";

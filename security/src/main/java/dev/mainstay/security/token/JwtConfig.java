@@ -58,7 +58,8 @@ public record JwtConfig(
         kids.add(currentKey.kid());
         for (JwtKey key : previousKeys) {
             if (!kids.add(key.kid())) {
-                throw new IllegalArgumentException("security.jwt.previous-kids: the kid '" + key.kid() + "' is used twice");
+                throw new IllegalArgumentException(
+                        "security.jwt.previous-kids: the kid '" + key.kid() + "' is used twice");
             }
         }
         if (cacheSize < 0 || cacheSize > 1_000_000) {
@@ -76,7 +77,14 @@ public record JwtConfig(
      */
     public static JwtConfig of(String issuer, String audience, JwtKey key) {
         return new JwtConfig(
-                issuer, audience, DEFAULT_ACCESS_TTL, DEFAULT_CLOCK_SKEW, key, List.of(), DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL);
+                issuer,
+                audience,
+                DEFAULT_ACCESS_TTL,
+                DEFAULT_CLOCK_SKEW,
+                key,
+                List.of(),
+                DEFAULT_CACHE_SIZE,
+                DEFAULT_CACHE_TTL);
     }
 
     /**

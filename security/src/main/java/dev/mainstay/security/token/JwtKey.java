@@ -38,11 +38,13 @@ public record JwtKey(String kid, JwtAlgorithm algorithm, Key signingKey, Key ver
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(verificationKey, "verificationKey");
         if (!KID.matcher(kid).matches()) {
-            throw new IllegalArgumentException("A JWT key id must be 1-128 visible ASCII characters, not '" + kid + "'");
+            throw new IllegalArgumentException(
+                    "A JWT key id must be 1-128 visible ASCII characters, not '" + kid + "'");
         }
         algorithm.requireSuitable(verificationKey, kid);
         if (!algorithm.isHmac() && !(verificationKey instanceof PublicKey)) {
-            throw new IllegalArgumentException("JWT key '" + kid + "': " + algorithm.id() + " verifies with a public key");
+            throw new IllegalArgumentException(
+                    "JWT key '" + kid + "': " + algorithm.id() + " verifies with a public key");
         }
         if (signingKey != null) {
             algorithm.requireSuitable(signingKey, kid);
@@ -84,8 +86,8 @@ public record JwtKey(String kid, JwtAlgorithm algorithm, Key signingKey, Key ver
      */
     public static JwtKey hmac(String kid, JwtAlgorithm algorithm, String base64Secret) {
         if (SecretStrength.weaknessOfText(base64Secret) != null) {
-            throw new IllegalArgumentException("JWT key '" + kid + "' is not a safe secret: "
-                    + SecretStrength.weaknessOfText(base64Secret));
+            throw new IllegalArgumentException(
+                    "JWT key '" + kid + "' is not a safe secret: " + SecretStrength.weaknessOfText(base64Secret));
         }
         String text = base64Secret.strip();
         try {
@@ -112,7 +114,8 @@ public record JwtKey(String kid, JwtAlgorithm algorithm, Key signingKey, Key ver
      */
     public static JwtKey fromPem(String kid, JwtAlgorithm algorithm, String privateKeyPem, String publicKeyPem) {
         if (algorithm.isHmac()) {
-            throw new IllegalArgumentException("JWT key '" + kid + "': " + algorithm.id() + " takes a secret, not PEM keys");
+            throw new IllegalArgumentException(
+                    "JWT key '" + kid + "': " + algorithm.id() + " takes a secret, not PEM keys");
         }
         PrivateKey privateKey = null;
         if (privateKeyPem != null) {
@@ -138,12 +141,14 @@ public record JwtKey(String kid, JwtAlgorithm algorithm, Key signingKey, Key ver
         try {
             jwk = Jwks.parser().build().parse(json);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Cannot read the JWK: " + e.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "Cannot read the JWK: " + e.getClass().getSimpleName(), e);
         }
         String kid = jwk.getId();
         Object use = jwk.get("use");
         if (use != null && !"sig".equals(use)) {
-            throw new IllegalArgumentException("JWK '" + kid + "' has use '" + use + "'; only 'sig' keys verify tokens");
+            throw new IllegalArgumentException(
+                    "JWK '" + kid + "' has use '" + use + "'; only 'sig' keys verify tokens");
         }
         Set<KeyOperation> ops = jwk.getOperations();
         if (ops != null && !ops.isEmpty() && ops.stream().noneMatch(op -> "verify".equals(op.getId()))) {
@@ -154,8 +159,8 @@ public record JwtKey(String kid, JwtAlgorithm algorithm, Key signingKey, Key ver
         }
         JwtAlgorithm algorithm = JwtAlgorithm.parse(jwk.getAlgorithm());
         if (algorithm == null) {
-            throw new IllegalArgumentException("JWK '" + kid + "' names alg '" + jwk.getAlgorithm()
-                    + "', which is not a supported JWS algorithm");
+            throw new IllegalArgumentException(
+                    "JWK '" + kid + "' names alg '" + jwk.getAlgorithm() + "', which is not a supported JWS algorithm");
         }
         if (jwk instanceof PrivateJwk<?, ?, ?> pair) {
             return new JwtKey(kid, algorithm, pair.toKey(), pair.toPublicJwk().toKey());
@@ -219,16 +224,21 @@ public record JwtKey(String kid, JwtAlgorithm algorithm, Key signingKey, Key ver
     private static void requirePair(String kid, JwtAlgorithm algorithm, Key signingKey, Key verificationKey) {
         if (algorithm.isHmac()) {
             if (!signingKey.equals(verificationKey)) {
-                throw new IllegalArgumentException("JWT key '" + kid + "': an HMAC key signs and verifies with one secret");
+                throw new IllegalArgumentException(
+                        "JWT key '" + kid + "': an HMAC key signs and verifies with one secret");
             }
             return;
         }
         byte[] probe = {1, 2, 3};
         try {
-            String jws = Jwts.builder().content(probe).signWith(signingKey, algorithm.jjwt()).compact();
+            String jws = Jwts.builder()
+                    .content(probe)
+                    .signWith(signingKey, algorithm.jjwt())
+                    .compact();
             Jwts.parser().verifyWith((PublicKey) verificationKey).build().parseSignedContent(jws);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("JWT key '" + kid + "': the private and public keys do not belong together");
+            throw new IllegalArgumentException(
+                    "JWT key '" + kid + "': the private and public keys do not belong together");
         }
     }
 }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * public keys ({@code BEGIN PUBLIC KEY}), RSA or EC. Errors say how to convert other formats.
  */
 final class PemKeys {
-    private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
     private PemKeys() {}
 

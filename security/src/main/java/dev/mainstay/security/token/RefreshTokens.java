@@ -106,14 +106,19 @@ public final class RefreshTokens {
         RefreshToken next = save(token.subject(), token.familyId());
         // A racing reuse may have revoked the family between markUsed and save, missing `next`.
         // Re-reading the used token closes that gap: if it is revoked now, so is the family.
-        if (store.find(token.tokenHash()).filter(stored -> stored.revokedAt() != null).isPresent()) {
+        if (store.find(token.tokenHash())
+                .filter(stored -> stored.revokedAt() != null)
+                .isPresent()) {
             return reuseDetected(token, now);
         }
         return Optional.of(new Rotation(token.subject(), next));
     }
 
     private Optional<Rotation> reuseDetected(StoredRefreshToken token, Instant now) {
-        LOG.warn("Refresh token reuse detected for subject {}; revoking its family {}", token.subject(), token.familyId());
+        LOG.warn(
+                "Refresh token reuse detected for subject {}; revoking its family {}",
+                token.subject(),
+                token.familyId());
         store.revokeFamily(token.familyId(), now);
         return Optional.empty();
     }

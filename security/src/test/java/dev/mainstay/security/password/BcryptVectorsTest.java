@@ -69,13 +69,21 @@ class BcryptVectorsTest {
         List<Vector> vectors = new ArrayList<>();
         for (JsonNode node : read("jbcrypt-testbcrypt-vectors.json").get("vectors")) {
             String password = node.get("password").asText();
-            vectors.add(new Vector("jbcrypt", password, password.getBytes(StandardCharsets.UTF_8), node.get("hash").asText()));
+            vectors.add(new Vector(
+                    "jbcrypt",
+                    password,
+                    password.getBytes(StandardCharsets.UTF_8),
+                    node.get("hash").asText()));
         }
         JsonNode pyca = read("pyca-bcrypt-vectors.json");
         for (String group : new String[] {"_test_vectors", "_2y_test_vectors"}) {
             for (JsonNode node : pyca.get(group)) {
                 byte[] bytes = HexFormat.of().parseHex(node.get("password_hex").asText());
-                vectors.add(new Vector("pyca" + group, utf8OrNull(bytes), bytes, node.get("hash").asText()));
+                vectors.add(new Vector(
+                        "pyca" + group,
+                        utf8OrNull(bytes),
+                        bytes,
+                        node.get("hash").asText()));
             }
         }
         return vectors;
@@ -83,7 +91,10 @@ class BcryptVectorsTest {
 
     private static String utf8OrNull(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             return null;
         }

@@ -67,15 +67,17 @@ class HashingGateTest {
         CompletableFuture<?>[] calls = new CompletableFuture<?>[12];
         ExecutorService pool = Executors.newFixedThreadPool(calls.length);
         for (int i = 0; i < calls.length; i++) {
-            calls[i] = CompletableFuture.runAsync(() -> gate.run(() -> {
-                most.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return inside.decrementAndGet();
-            }), pool);
+            calls[i] = CompletableFuture.runAsync(
+                    () -> gate.run(() -> {
+                        most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return inside.decrementAndGet();
+                    }),
+                    pool);
         }
         CompletableFuture.allOf(calls).get();
         pool.shutdown();

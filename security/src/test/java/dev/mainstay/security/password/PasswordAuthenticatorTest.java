@@ -41,30 +41,39 @@ class PasswordAuthenticatorTest {
     private final AtomicInteger lookups = new AtomicInteger();
     private final Map<String, User> users = Map.of(
             "ada@example.com", new User("ada@example.com", hasher.hash("ada's long password")),
-            "old@example.com", new User("old@example.com", PasswordHasher.bcrypt(11).hash("old user's password")),
+            "old@example.com",
+                    new User("old@example.com", PasswordHasher.bcrypt(11).hash("old user's password")),
             "sso@example.com", new User("sso@example.com", null));
     private final PasswordAuthenticator<User> authenticator = new PasswordAuthenticator<>(
-            hasher, email -> {
+            hasher,
+            email -> {
                 lookups.incrementAndGet();
                 return Optional.ofNullable(users.get(email));
-            }, User::hash);
+            },
+            User::hash);
 
     @Test
     void authenticatesTheRightPasswordWithoutRehashingACurrentHash() {
-        Authenticated<User> login = authenticator.authenticate("ada@example.com", "ada's long password").orElseThrow();
+        Authenticated<User> login = authenticator
+                .authenticate("ada@example.com", "ada's long password")
+                .orElseThrow();
         assertEquals("ada@example.com", login.user().email());
         assertTrue(login.upgradedHash().isEmpty());
     }
 
     @Test
     void refusesAWrongPassword() {
-        assertTrue(authenticator.authenticate("ada@example.com", "not ada's password").isEmpty());
+        assertTrue(authenticator
+                .authenticate("ada@example.com", "not ada's password")
+                .isEmpty());
     }
 
     @Test
     void spendsOneFullVerifyAtTheCurrentCostOnAnUnknownUser() {
         hasher.verified.clear();
-        assertTrue(authenticator.authenticate("nobody@example.com", "whatever password").isEmpty());
+        assertTrue(authenticator
+                .authenticate("nobody@example.com", "whatever password")
+                .isEmpty());
         assertEquals(1, hasher.verified.size(), "exactly one verify, like a wrong password");
         assertFalse(hasher.needsRehash(hasher.verified.get(0)), "the dummy hash has the current cost");
     }
@@ -73,14 +82,18 @@ class PasswordAuthenticatorTest {
     void spendsTheSameWorkOnANullLoginAndOnAUserWithoutPassword() {
         hasher.verified.clear();
         assertTrue(authenticator.authenticate(null, "whatever password").isEmpty());
-        assertTrue(authenticator.authenticate("sso@example.com", "whatever password").isEmpty());
+        assertTrue(authenticator
+                .authenticate("sso@example.com", "whatever password")
+                .isEmpty());
         assertEquals(2, hasher.verified.size());
         assertFalse(hasher.verified.contains(null), "a missing hash is replaced by the dummy");
     }
 
     @Test
     void returnsAnUpgradedHashWhenTheStoredOneHasAnOldCost() {
-        Authenticated<User> login = authenticator.authenticate("old@example.com", "old user's password").orElseThrow();
+        Authenticated<User> login = authenticator
+                .authenticate("old@example.com", "old user's password")
+                .orElseThrow();
         String upgraded = login.upgradedHash().orElseThrow();
         assertTrue(hasher.verify("old user's password", upgraded));
         assertFalse(hasher.needsRehash(upgraded));
@@ -90,7 +103,8 @@ class PasswordAuthenticatorTest {
     @Test
     void refusesAnOverlongPasswordBeforeLookingUpTheUser() {
         lookups.set(0);
-        assertThrows(PasswordRejectedException.class, () -> authenticator.authenticate("ada@example.com", "a".repeat(73)));
+        assertThrows(
+                PasswordRejectedException.class, () -> authenticator.authenticate("ada@example.com", "a".repeat(73)));
         assertThrows(PasswordRejectedException.class, () -> authenticator.authenticate("ada@example.com", null));
         assertEquals(0, lookups.get());
     }

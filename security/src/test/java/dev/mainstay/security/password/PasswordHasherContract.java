@@ -60,7 +60,10 @@ public abstract class PasswordHasherContract {
     void refusesToHashOrVerifyANullPassword() {
         PasswordHasher hasher = newHasher();
         String hash = hasher.hash("null");
-        assertEquals(PasswordRejectedException.Reason.MISSING, assertThrows(PasswordRejectedException.class, () -> hasher.hash(null)).reason());
+        assertEquals(
+                PasswordRejectedException.Reason.MISSING,
+                assertThrows(PasswordRejectedException.class, () -> hasher.hash(null))
+                        .reason());
         assertThrows(PasswordRejectedException.class, () -> hasher.verify(null, hash));
     }
 
@@ -70,7 +73,10 @@ public abstract class PasswordHasherContract {
         String hash = hasher.hash(EXACTLY_72_BYTES);
         assertTrue(hasher.verify(EXACTLY_72_BYTES, hash));
         String tooLong = EXACTLY_72_BYTES + "x";
-        assertEquals(PasswordRejectedException.Reason.TOO_LONG, assertThrows(PasswordRejectedException.class, () -> hasher.hash(tooLong)).reason());
+        assertEquals(
+                PasswordRejectedException.Reason.TOO_LONG,
+                assertThrows(PasswordRejectedException.class, () -> hasher.hash(tooLong))
+                        .reason());
         // bcrypt would truncate to the first 72 bytes and say "match": the guard must refuse first.
         assertThrows(PasswordRejectedException.class, () -> hasher.verify(tooLong, hash));
     }
@@ -85,7 +91,9 @@ public abstract class PasswordHasherContract {
     void treatsANullOrMalformedStoredHashAsAMismatchWithoutThrowing() {
         PasswordHasher hasher = newHasher();
         String good = hasher.hash("password-one");
-        for (String bad : new String[] {null, "", "garbage", good.substring(0, good.length() - 1), good + "x", "$2x$10$" + good.substring(7)}) {
+        for (String bad : new String[] {
+            null, "", "garbage", good.substring(0, good.length() - 1), good + "x", "$2x$10$" + good.substring(7)
+        }) {
             assertFalse(hasher.verify("password-one", bad), "stored hash: " + bad);
         }
     }

@@ -25,7 +25,9 @@ class PasswordPolicyTest {
         assertEquals(Reason.TOO_SHORT, reasonFor("elevenchars"));
         assertTrue(policy.violation("twelve chars").isEmpty());
         assertEquals(Reason.TOO_SHORT, reasonFor("€€€€€€€€€€€"), "11 characters though 33 bytes");
-        assertEquals("must be at least 12 characters", policy.violation("short").orElseThrow().getMessage());
+        assertEquals(
+                "must be at least 12 characters",
+                policy.violation("short").orElseThrow().getMessage());
     }
 
     @Test
@@ -37,7 +39,8 @@ class PasswordPolicyTest {
     @Test
     void refusesAPasswordOver72Bytes() {
         assertEquals(Reason.TOO_LONG, reasonFor("a".repeat(73)));
-        assertTrue(policy.violation("a long but unusual passphrase".repeat(2) + "a-z").isEmpty());
+        assertTrue(policy.violation("a long but unusual passphrase".repeat(2) + "a-z")
+                .isEmpty());
     }
 
     @Test
@@ -55,8 +58,10 @@ class PasswordPolicyTest {
     @Test
     void refusesCommonPasswordsAtTheLowestAllowedMinimum() {
         PasswordPolicy eight = new PasswordPolicy(8, true);
-        assertEquals(Reason.TOO_COMMON, eight.violation("password").orElseThrow().reason());
-        assertEquals(Reason.TOO_COMMON, eight.violation("12345678").orElseThrow().reason());
+        assertEquals(
+                Reason.TOO_COMMON, eight.violation("password").orElseThrow().reason());
+        assertEquals(
+                Reason.TOO_COMMON, eight.violation("12345678").orElseThrow().reason());
     }
 
     @Test

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mainstay.security.Principal;
 import dev.mainstay.security.password.PasswordConfig;
 import dev.mainstay.security.password.PasswordHasher;
+import dev.mainstay.security.throttle.LoginThrottle;
+import dev.mainstay.security.throttle.ThrottleConfig;
 import dev.mainstay.security.token.AccessTokens;
 import dev.mainstay.security.token.InMemoryRefreshTokenStore;
 import dev.mainstay.security.token.JwtAlgorithm;
 import dev.mainstay.security.token.JwtConfig;
 import dev.mainstay.security.token.JwtKey;
 import dev.mainstay.security.token.RefreshTokens;
-import dev.mainstay.security.throttle.LoginThrottle;
-import dev.mainstay.security.throttle.ThrottleConfig;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +39,10 @@ class PlainJavaTest {
         PasswordHasher hasher = PasswordHasher.bcrypt(10);
         String hash = hasher.hash("a plain java password");
         assertTrue(hasher.verify("a plain java password", hash));
-        assertTrue(PasswordConfig.defaults().policy().violation("a plain java password").isEmpty());
+        assertTrue(PasswordConfig.defaults()
+                .policy()
+                .violation("a plain java password")
+                .isEmpty());
     }
 
     @Test

@@ -18,7 +18,8 @@ class InMemoryThrottleStoreTest {
         store.recordFailure("k", NOW.plusSeconds(30), WINDOW);
         assertEquals(new ThrottleWindow(2, NOW.plus(WINDOW)), store.current("k", NOW.plusSeconds(59)));
         assertEquals(0, store.current("k", NOW.plus(WINDOW)).failures());
-        assertEquals(new ThrottleWindow(1, NOW.plusSeconds(130)), store.recordFailure("k", NOW.plusSeconds(70), WINDOW));
+        assertEquals(
+                new ThrottleWindow(1, NOW.plusSeconds(130)), store.recordFailure("k", NOW.plusSeconds(70), WINDOW));
     }
 
     @Test

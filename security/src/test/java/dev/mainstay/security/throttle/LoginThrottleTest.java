@@ -30,8 +30,8 @@ class LoginThrottleTest {
             return this;
         }
     };
-    private final LoginThrottle throttle =
-            new LoginThrottle(new InMemoryThrottleStore(1000), new ThrottleConfig(3, 5, Duration.ofMinutes(15), 1000), clock);
+    private final LoginThrottle throttle = new LoginThrottle(
+            new InMemoryThrottleStore(1000), new ThrottleConfig(3, 5, Duration.ofMinutes(15), 1000), clock);
 
     private Optional<String> fail(String account, String address) {
         return throttle.attempt(account, address, Optional::empty);
@@ -43,8 +43,9 @@ class LoginThrottleTest {
             fail("ada@example.com", "192.0.2." + i);
         }
         AtomicInteger ran = new AtomicInteger();
-        LoginThrottledException refused = assertThrows(LoginThrottledException.class, () -> throttle.attempt(
-                "ada@example.com", "198.51.100.7", () -> Optional.of(ran.incrementAndGet())));
+        LoginThrottledException refused = assertThrows(
+                LoginThrottledException.class,
+                () -> throttle.attempt("ada@example.com", "198.51.100.7", () -> Optional.of(ran.incrementAndGet())));
         assertEquals(0, ran.get(), "a throttled login is not even tried (no hashing)");
         assertEquals(Duration.ofMinutes(15), refused.retryAfter());
         now = now.plus(Duration.ofMinutes(15));

@@ -33,9 +33,14 @@ class AccessTokensTest {
     private JwtBuilder valid() {
         Instant now = clock.instant();
         return Jwts.builder()
-                .header().type("at+jwt").keyId("k1").and()
+                .header()
+                .type("at+jwt")
+                .keyId("k1")
+                .and()
                 .issuer("https://issuer.example")
-                .audience().add("example-api").and()
+                .audience()
+                .add("example-api")
+                .and()
                 .subject("user-1")
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plusSeconds(600)))
@@ -96,10 +101,20 @@ class AccessTokensTest {
     void rejectsAnotherIssuerOrAudienceOrNoneAtAll() {
         assertTrue(tokens.verify(signed(valid().issuer("https://evil.example"))).isEmpty());
         assertTrue(tokens.verify(signed(valid().issuer(null))).isEmpty());
-        assertTrue(tokens.verify(signed(valid().audience().add("other-api").and())).isPresent(), "aud may list several");
-        String otherAudience = signed(Jwts.builder().header().type("at+jwt").keyId("k1").and()
-                .issuer("https://issuer.example").audience().add("other-api").and().subject("user-1")
-                .expiration(Date.from(clock.instant().plusSeconds(60))).claim("roles", List.of()));
+        assertTrue(
+                tokens.verify(signed(valid().audience().add("other-api").and())).isPresent(), "aud may list several");
+        String otherAudience = signed(Jwts.builder()
+                .header()
+                .type("at+jwt")
+                .keyId("k1")
+                .and()
+                .issuer("https://issuer.example")
+                .audience()
+                .add("other-api")
+                .and()
+                .subject("user-1")
+                .expiration(Date.from(clock.instant().plusSeconds(60)))
+                .claim("roles", List.of()));
         assertTrue(tokens.verify(otherAudience).isEmpty());
     }
 
@@ -114,9 +129,12 @@ class AccessTokensTest {
     @Test
     void rejectsAnyTypOtherThanAtJwt() {
         assertTrue(tokens.verify(signed(valid().header().type("JWT").and())).isEmpty());
-        assertTrue(tokens.verify(signed(valid().header().type("refresh+jwt").and())).isEmpty());
+        assertTrue(tokens.verify(signed(valid().header().type("refresh+jwt").and()))
+                .isEmpty());
         assertTrue(tokens.verify(signed(valid().header().type(null).and())).isEmpty());
-        assertTrue(tokens.verify(signed(valid().header().type("application/at+jwt").and())).isPresent());
+        assertTrue(
+                tokens.verify(signed(valid().header().type("application/at+jwt").and()))
+                        .isPresent());
     }
 
     @Test
@@ -128,7 +146,8 @@ class AccessTokensTest {
     @Test
     void rejectsATokenSignedWithAnotherKey() {
         SecretKey other = Jwts.SIG.HS256.key().build();
-        assertTrue(tokens.verify(valid().signWith(other, Jwts.SIG.HS256).compact()).isEmpty());
+        assertTrue(
+                tokens.verify(valid().signWith(other, Jwts.SIG.HS256).compact()).isEmpty());
     }
 
     @Test
@@ -148,14 +167,25 @@ class AccessTokensTest {
         AccessTokens strict = AccessTokens.create(JwtConfig.of("https://issuer.example", "example-api", ec), clock);
         assertTrue(strict.verify(strict.issue("user-1", Set.of()).value()).isPresent(), "control");
         SecretKey confused = new SecretKeySpec(pair.getPublic().getEncoded(), "HmacSHA256");
-        assertTrue(strict.verify(valid().signWith(confused, Jwts.SIG.HS256).compact()).isEmpty());
+        assertTrue(strict.verify(valid().signWith(confused, Jwts.SIG.HS256).compact())
+                .isEmpty());
     }
 
     @Test
     void rejectsAlgNoneAndAnEmptySignature() {
-        String none = Jwts.builder().header().type("at+jwt").keyId("k1").and().subject("user-1")
-                .issuer("https://issuer.example").audience().add("example-api").and()
-                .expiration(Date.from(clock.instant().plusSeconds(60))).claim("roles", List.of()).compact();
+        String none = Jwts.builder()
+                .header()
+                .type("at+jwt")
+                .keyId("k1")
+                .and()
+                .subject("user-1")
+                .issuer("https://issuer.example")
+                .audience()
+                .add("example-api")
+                .and()
+                .expiration(Date.from(clock.instant().plusSeconds(60)))
+                .claim("roles", List.of())
+                .compact();
         assertTrue(none.endsWith("."), "an unsecured JWT: " + none);
         assertTrue(tokens.verify(none).isEmpty());
         String token = tokens.issue("user-1", Set.of()).value();
@@ -188,8 +218,12 @@ class AccessTokensTest {
         String oldToken = before.issue("user-1", Set.of()).value();
         AccessTokens after = AccessTokens.create(config.withPreviousKeys(List.of(old.verifyOnly())), clock);
         assertTrue(after.verify(oldToken).isPresent());
-        assertTrue(after.issue("user-1", Set.of()).value().startsWith(
-                Base64.getUrlEncoder().withoutPadding().encodeToString("{\"typ\":\"at+jwt\",\"kid\":\"k1\"".getBytes()).substring(0, 20)));
+        assertTrue(after.issue("user-1", Set.of())
+                .value()
+                .startsWith(Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString("{\"typ\":\"at+jwt\",\"kid\":\"k1\"".getBytes())
+                        .substring(0, 20)));
         assertTrue(tokens.verify(oldToken).isEmpty(), "without the previous key it is unknown");
     }
 
@@ -223,8 +257,7 @@ class AccessTokensTest {
         String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'Q' : 'A');
         assertTrue(tokens.verify(tampered).isEmpty());
         String[] parts = token.split("\\.");
-        String otherPayload = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("{\"sub\":\"admin\"}".getBytes());
+        String otherPayload = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"sub\":\"admin\"}".getBytes());
         assertTrue(tokens.verify(parts[0] + "." + otherPayload + "." + parts[2]).isEmpty());
     }
 
@@ -232,6 +265,7 @@ class AccessTokensTest {
     void hidesTheTokenInToString() {
         AccessToken issued = tokens.issue("user-1", Set.of());
         assertFalse(issued.toString().contains(issued.value()));
-        assertFalse(key.toString().contains(Base64.getEncoder().encodeToString(key.signingKey().getEncoded())));
+        assertFalse(key.toString()
+                .contains(Base64.getEncoder().encodeToString(key.signingKey().getEncoded())));
     }
 }

@@ -25,35 +25,46 @@ class JwtKeyTest {
     @Test
     void acceptsA256BitRandomSecretInStandardOrUrlSafeBase64() {
         byte[] secret = random(32);
-        assertTrue(JwtKey.hmac("k", JwtAlgorithm.HS256, Base64.getEncoder().encodeToString(secret)).canSign());
-        assertTrue(JwtKey.hmac("k", JwtAlgorithm.HS256, Base64.getUrlEncoder().withoutPadding().encodeToString(secret)).canSign());
+        assertTrue(JwtKey.hmac("k", JwtAlgorithm.HS256, Base64.getEncoder().encodeToString(secret))
+                .canSign());
+        assertTrue(JwtKey.hmac(
+                        "k",
+                        JwtAlgorithm.HS256,
+                        Base64.getUrlEncoder().withoutPadding().encodeToString(secret))
+                .canSign());
     }
 
     @Test
     void refusesASecretShorterThanTheAlgorithmNeeds() {
         String message = refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS256, random(31)));
         assertEquals("JWT key 'k' cannot be used for HS256: it needs at least 256 bits, this one has 248", message);
-        assertTrue(refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS512, random(32))).contains("at least 512 bits"));
+        assertTrue(
+                refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS512, random(32))).contains("at least 512 bits"));
     }
 
     @Test
     void refusesPublishedExampleSecretsAsTextOrAsBytes() {
         String realWorld = "nRvyYC4soFxBdZ-F-5Nnzz5USXstR1YylsTd-mA0aKtI9HUlriGrtkf-TiuDapkLiUCogO3JOK7kwZisrHp6wA";
-        assertTrue(refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS256, realWorld)).contains("published example"));
-        String jwtIo = Base64.getEncoder().encodeToString("a-string-secret-at-least-256-bits-long".getBytes(StandardCharsets.UTF_8));
+        assertTrue(
+                refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS256, realWorld)).contains("published example"));
+        String jwtIo = Base64.getEncoder()
+                .encodeToString("a-string-secret-at-least-256-bits-long".getBytes(StandardCharsets.UTF_8));
         assertTrue(refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS256, jwtIo)).contains("published example"));
-        assertTrue(refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS256, "changeme")).contains("published example"));
+        assertTrue(
+                refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS256, "changeme")).contains("published example"));
     }
 
     @Test
     void refusesAPassphraseEvenWhenLongEnough() {
         byte[] passphrase = "correct horse battery staple and more words".getBytes(StandardCharsets.UTF_8);
-        assertTrue(refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS256, passphrase)).contains("readable text"));
+        assertTrue(
+                refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS256, passphrase)).contains("readable text"));
     }
 
     @Test
     void refusesPatternedBytes() {
-        assertTrue(refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS256, new byte[32])).contains("repeats"));
+        assertTrue(refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS256, new byte[32]))
+                .contains("repeats"));
     }
 
     @Test
@@ -81,9 +92,12 @@ class JwtKeyTest {
     void readsPkcs8AndX509PemAndChecksTheyBelongTogether() throws Exception {
         KeyPair one = TestKeys.ec("secp256r1");
         KeyPair two = TestKeys.ec("secp256r1");
-        assertTrue(JwtKey.fromPem("ec", JwtAlgorithm.ES256, TestKeys.privatePem(one), TestKeys.publicPem(one)).canSign());
-        assertFalse(JwtKey.fromPem("ec", JwtAlgorithm.ES256, null, TestKeys.publicPem(one)).canSign());
-        assertTrue(refusal(() -> JwtKey.fromPem("ec", JwtAlgorithm.ES256, TestKeys.privatePem(one), TestKeys.publicPem(two)))
+        assertTrue(JwtKey.fromPem("ec", JwtAlgorithm.ES256, TestKeys.privatePem(one), TestKeys.publicPem(one))
+                .canSign());
+        assertFalse(JwtKey.fromPem("ec", JwtAlgorithm.ES256, null, TestKeys.publicPem(one))
+                .canSign());
+        assertTrue(refusal(() ->
+                        JwtKey.fromPem("ec", JwtAlgorithm.ES256, TestKeys.privatePem(one), TestKeys.publicPem(two)))
                 .contains("do not belong together"));
     }
 
@@ -93,7 +107,8 @@ class JwtKeyTest {
         String pkcs1Label = TestKeys.pem("RSA PRIVATE KEY", pair.getPrivate());
         String message = refusal(() -> JwtKey.fromPem("rsa", JwtAlgorithm.RS256, pkcs1Label, TestKeys.publicPem(pair)));
         assertTrue(message.contains("openssl pkcs8 -topk8"), message);
-        assertTrue(refusal(() -> JwtKey.fromPem("rsa", JwtAlgorithm.RS256, null, "no pem here")).contains("is not PEM"));
+        assertTrue(refusal(() -> JwtKey.fromPem("rsa", JwtAlgorithm.RS256, null, "no pem here"))
+                .contains("is not PEM"));
     }
 
     @Test

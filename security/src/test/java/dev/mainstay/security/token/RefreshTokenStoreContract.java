@@ -196,10 +196,12 @@ public abstract class RefreshTokenStoreContract {
     @Test
     void keepsMillisecondPrecision() {
         Instant precise = NOW.plusMillis(123).truncatedTo(ChronoUnit.MILLIS);
-        StoredRefreshToken token =
-                new StoredRefreshToken(unique("hash"), unique("family"), "s", precise, precise.plusMillis(1), null, null);
+        StoredRefreshToken token = new StoredRefreshToken(
+                unique("hash"), unique("family"), "s", precise, precise.plusMillis(1), null, null);
         store.save(token);
-        assertEquals(precise.plusMillis(1), store.find(token.tokenHash()).orElseThrow().expiresAt());
+        assertEquals(
+                precise.plusMillis(1),
+                store.find(token.tokenHash()).orElseThrow().expiresAt());
     }
 
     private Instant revokedAt(StoredRefreshToken token) {

@@ -62,7 +62,8 @@ class RefreshTokensTest {
     void issues256RandomBitsAsBase64UrlAndStoresOnlyTheHash() {
         RefreshToken token = tokens.issue("user-1");
         assertEquals(32, Base64.getUrlDecoder().decode(token.value()).length);
-        StoredRefreshToken stored = memory.find(RefreshTokens.hash(token.value())).orElseThrow();
+        StoredRefreshToken stored =
+                memory.find(RefreshTokens.hash(token.value())).orElseThrow();
         assertNotEquals(token.value(), stored.tokenHash());
         assertFalse(stored.toString().contains(token.value()), "the store never sees the token");
         assertEquals("user-1", stored.subject());
@@ -77,7 +78,8 @@ class RefreshTokensTest {
         assertEquals("user-1", rotation.subject());
         assertEquals(first.familyId(), rotation.next().familyId());
         assertNotEquals(first.value(), rotation.next().value());
-        assertNotNull(memory.find(RefreshTokens.hash(first.value())).orElseThrow().usedAt());
+        assertNotNull(
+                memory.find(RefreshTokens.hash(first.value())).orElseThrow().usedAt());
         assertTrue(tokens.rotate(rotation.next().value()).isPresent(), "the new one works once too");
     }
 

@@ -82,10 +82,11 @@ class WycheproofJwsTest {
 
     @TestFactory
     Stream<DynamicTest> everyInvalidCaseIsRefusedAndEveryValidOneAccepted() throws IOException {
-        return cases().stream().map(c -> DynamicTest.dynamicTest(
-                c.tcId() + " " + c.group() + " " + c.comment() + " (" + (c.valid() ? "valid" : "invalid") + ")"
-                        + (SPECIAL.containsKey(c.tcId()) ? ": " + SPECIAL.get(c.tcId()) : ""),
-                () -> check(c)));
+        return cases().stream()
+                .map(c -> DynamicTest.dynamicTest(
+                        c.tcId() + " " + c.group() + " " + c.comment() + " (" + (c.valid() ? "valid" : "invalid") + ")"
+                                + (SPECIAL.containsKey(c.tcId()) ? ": " + SPECIAL.get(c.tcId()) : ""),
+                        () -> check(c)));
     }
 
     @Test
@@ -102,7 +103,8 @@ class WycheproofJwsTest {
             jwk = ((ObjectNode) jwk.deepCopy()).put("alg", "ES512");
         }
         if (c.tcId() == 346 || c.tcId() == 350) {
-            JwsVerifier pinnedToPs256 = new JwsVerifier(List.of(JwtKey.fromJwk(jwk.toString())), null, UnaryOperator.identity());
+            JwsVerifier pinnedToPs256 =
+                    new JwsVerifier(List.of(JwtKey.fromJwk(jwk.toString())), null, UnaryOperator.identity());
             String token = jws;
             assertThrows(JwtException.class, () -> pinnedToPs256.content(token), "the pin must refuse PS384");
             jwk = ((ObjectNode) jwk.deepCopy()).put("alg", "PS384");
@@ -130,14 +132,16 @@ class WycheproofJwsTest {
             String token = jws;
             RuntimeException refusal = assertThrows(RuntimeException.class, () -> verifier.content(token));
             // Only these types mean "invalid token" to AccessTokens; anything else would be a 500.
-            assertTrue(refusal instanceof JwtException || refusal instanceof IllegalArgumentException,
+            assertTrue(
+                    refusal instanceof JwtException || refusal instanceof IllegalArgumentException,
                     "refused with an unexpected exception type: " + refusal);
         }
     }
 
     private static List<Case> cases() throws IOException {
         JsonNode root;
-        try (InputStream in = WycheproofJwsTest.class.getResourceAsStream("/vectors/jws/json_web_signature_test.json")) {
+        try (InputStream in =
+                WycheproofJwsTest.class.getResourceAsStream("/vectors/jws/json_web_signature_test.json")) {
             root = JSON.readTree(in);
         }
         List<Case> cases = new ArrayList<>();

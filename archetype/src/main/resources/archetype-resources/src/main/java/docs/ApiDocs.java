@@ -25,7 +25,7 @@ public final class ApiDocs {
     // The API itself answers with a CSP that forbids everything; this one page needs its own scripts,
     // and Swagger UI sets inline styles and data: images.
     private static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private ApiDocs() {}
 

@@ -4,6 +4,7 @@ import ${package}.auth.Caller;
 import dev.mainstay.core.Json;
 import dev.mainstay.core.problem.Problem;
 import dev.mainstay.persistence.page.PageRequest;
+import dev.mainstay.security.web.Access;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.UUID;
@@ -31,11 +32,11 @@ public final class NoteRoutes {
      * @param cfg the app's Javalin configuration, during set-up
      */
     public void install(JavalinConfig cfg) {
-        cfg.routes.get("/api/notes", this::list, Caller.USER);
-        cfg.routes.post("/api/notes", this::create, Caller.USER);
-        cfg.routes.get("/api/notes/{id}", this::read, Caller.USER);
-        cfg.routes.put("/api/notes/{id}", this::replace, Caller.USER);
-        cfg.routes.delete("/api/notes/{id}", this::delete, Caller.USER);
+        cfg.routes.get("/api/notes", this::list, Access.AUTHENTICATED);
+        cfg.routes.post("/api/notes", this::create, Access.AUTHENTICATED);
+        cfg.routes.get("/api/notes/{id}", this::read, Access.AUTHENTICATED);
+        cfg.routes.put("/api/notes/{id}", this::replace, Access.AUTHENTICATED);
+        cfg.routes.delete("/api/notes/{id}", this::delete, Access.AUTHENTICATED);
     }
 
     private void list(Context ctx) {

@@ -25,7 +25,8 @@ final class Conduit {
 
     /** Returns a username no other test of this JVM uses, so tests can share one database. */
     static String uniqueName(String prefix) {
-        return prefix + "-" + ProcessHandle.current().pid() + "-" + NAMES.incrementAndGet() + "-" + System.nanoTime() % 100_000;
+        return prefix + "-" + ProcessHandle.current().pid() + "-" + NAMES.incrementAndGet() + "-"
+                + System.nanoTime() % 100_000;
     }
 
     static String[] token(String token) {
@@ -36,17 +37,28 @@ final class Conduit {
     Account register(String prefix) {
         String username = uniqueName(prefix);
         String email = username + "@example.com";
-        HttpResponse<String> response = http.post("/api/users",
-                Map.of("user", Map.of("username", username, "email", email, "password", PASSWORD)));
+        HttpResponse<String> response = http.post(
+                "/api/users", Map.of("user", Map.of("username", username, "email", email, "password", PASSWORD)));
         assertEquals(201, response.statusCode(), response.body());
-        return new Account(username, email, json(response).path("user").path("token").asText());
+        return new Account(
+                username, email, json(response).path("user").path("token").asText());
     }
 
     /** Creates an article by {@code author} and returns its JSON. */
     JsonNode createArticle(Account author, String title, List<String> tags) {
-        HttpResponse<String> response = http.post("/api/articles",
-                Map.of("article", Map.of("title", title, "description", "About " + title, "body", "Body of " + title,
-                        "tagList", tags)),
+        HttpResponse<String> response = http.post(
+                "/api/articles",
+                Map.of(
+                        "article",
+                        Map.of(
+                                "title",
+                                title,
+                                "description",
+                                "About " + title,
+                                "body",
+                                "Body of " + title,
+                                "tagList",
+                                tags)),
                 token(author.token()));
         assertEquals(201, response.statusCode(), response.body());
         return json(response).path("article");

@@ -5,10 +5,10 @@ interface ConduitContract {
 
     /** A test body, given a client of the running app. */
     @FunctionalInterface
-    interface Test {
+    interface Scenario {
         void accept(Conduit api) throws Exception;
     }
 
-    /** Boots the app, runs {@code test} against it, and stops it. */
-    void run(Test test);
+    /** Boots the app, runs {@code scenario} against it, and stops it. */
+    void run(Scenario scenario);
 }

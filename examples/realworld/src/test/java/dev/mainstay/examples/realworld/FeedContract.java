@@ -24,8 +24,12 @@ interface FeedContract extends ConduitContract {
         run(api -> {
             Conduit.Account jake = api.register("jake");
             String tag = Conduit.uniqueName("list");
-            String first = api.createArticle(jake, Conduit.uniqueName("First"), List.of(tag)).path("slug").asText();
-            String second = api.createArticle(jake, Conduit.uniqueName("Second"), List.of(tag)).path("slug").asText();
+            String first = api.createArticle(jake, Conduit.uniqueName("First"), List.of(tag))
+                    .path("slug")
+                    .asText();
+            String second = api.createArticle(jake, Conduit.uniqueName("Second"), List.of(tag))
+                    .path("slug")
+                    .asText();
             HttpResponse<String> response = api.http.get("/api/articles?tag=" + tag);
             assertEquals(200, response.statusCode(), response.body());
             JsonNode page = api.json(response);
@@ -33,8 +37,16 @@ interface FeedContract extends ConduitContract {
             assertEquals(2, page.path("articlesCount").asInt());
             JsonNode article = page.path("articles").get(0);
             assertFalse(article.has("body"), "lists carry no body: " + article);
-            for (String field : List.of("slug", "title", "description", "tagList", "createdAt", "updatedAt",
-                    "favorited", "favoritesCount", "author")) {
+            for (String field : List.of(
+                    "slug",
+                    "title",
+                    "description",
+                    "tagList",
+                    "createdAt",
+                    "updatedAt",
+                    "favorited",
+                    "favoritesCount",
+                    "author")) {
                 assertTrue(article.has(field), field + " in " + article);
             }
         });
@@ -46,8 +58,12 @@ interface FeedContract extends ConduitContract {
             Conduit.Account jake = api.register("jake");
             Conduit.Account anne = api.register("anne");
             String tag = Conduit.uniqueName("filter");
-            String jakes = api.createArticle(jake, Conduit.uniqueName("By Jake"), List.of(tag)).path("slug").asText();
-            String annes = api.createArticle(anne, Conduit.uniqueName("By Anne"), List.of(tag, "other")).path("slug").asText();
+            String jakes = api.createArticle(jake, Conduit.uniqueName("By Jake"), List.of(tag))
+                    .path("slug")
+                    .asText();
+            String annes = api.createArticle(anne, Conduit.uniqueName("By Anne"), List.of(tag, "other"))
+                    .path("slug")
+                    .asText();
             api.http.post("/api/articles/" + annes + "/favorite", "", jake.auth());
             assertEquals(List.of(jakes), slugs(api.json(api.http.get("/api/articles?author=" + jake.username()))));
             assertEquals(List.of(annes), slugs(api.json(api.http.get("/api/articles?favorited=" + jake.username()))));
@@ -66,15 +82,20 @@ interface FeedContract extends ConduitContract {
         run(api -> {
             Conduit.Account jake = api.register("jake");
             Conduit.Account anne = api.register("anne");
-            String slug = api.createArticle(anne, Conduit.uniqueName("Viewed"), List.of()).path("slug").asText();
+            String slug = api.createArticle(anne, Conduit.uniqueName("Viewed"), List.of())
+                    .path("slug")
+                    .asText();
             api.http.post("/api/articles/" + slug + "/favorite", "", jake.auth());
             api.http.post("/api/profiles/" + anne.username() + "/follow", "", jake.auth());
             JsonNode seen = api.json(api.http.get("/api/articles?author=" + anne.username(), jake.auth()))
-                    .path("articles").get(0);
+                    .path("articles")
+                    .get(0);
             assertTrue(seen.path("favorited").asBoolean());
             assertEquals(1, seen.path("favoritesCount").asInt());
             assertTrue(seen.path("author").path("following").asBoolean());
-            JsonNode anonymous = api.json(api.http.get("/api/articles?author=" + anne.username())).path("articles").get(0);
+            JsonNode anonymous = api.json(api.http.get("/api/articles?author=" + anne.username()))
+                    .path("articles")
+                    .get(0);
             assertFalse(anonymous.path("favorited").asBoolean(true));
             assertFalse(anonymous.path("author").path("following").asBoolean(true));
         });
@@ -87,7 +108,11 @@ interface FeedContract extends ConduitContract {
             String tag = Conduit.uniqueName("page");
             List<String> newestFirst = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                newestFirst.add(0, api.createArticle(jake, Conduit.uniqueName("Page " + i), List.of(tag)).path("slug").asText());
+                newestFirst.add(
+                        0,
+                        api.createArticle(jake, Conduit.uniqueName("Page " + i), List.of(tag))
+                                .path("slug")
+                                .asText());
             }
             JsonNode page = api.json(api.http.get("/api/articles?tag=" + tag + "&limit=2&offset=1"));
             assertEquals(newestFirst.subList(1, 3), slugs(page));
@@ -116,17 +141,27 @@ interface FeedContract extends ConduitContract {
             Conduit.Account reader = api.register("reader");
             Conduit.Account followed = api.register("followed");
             Conduit.Account other = api.register("other");
-            String wanted = api.createArticle(followed, Conduit.uniqueName("Wanted"), List.of()).path("slug").asText();
+            String wanted = api.createArticle(followed, Conduit.uniqueName("Wanted"), List.of())
+                    .path("slug")
+                    .asText();
             api.createArticle(other, Conduit.uniqueName("Unwanted"), List.of());
             api.createArticle(reader, Conduit.uniqueName("Own"), List.of());
-            assertEquals(0, api.json(api.http.get("/api/articles/feed", reader.auth())).path("articlesCount").asInt());
+            assertEquals(
+                    0,
+                    api.json(api.http.get("/api/articles/feed", reader.auth()))
+                            .path("articlesCount")
+                            .asInt());
             api.http.post("/api/profiles/" + followed.username() + "/follow", "", reader.auth());
             HttpResponse<String> response = api.http.get("/api/articles/feed?limit=10", reader.auth());
             assertEquals(200, response.statusCode(), response.body());
             JsonNode feed = api.json(response);
             assertEquals(List.of(wanted), slugs(feed));
             assertEquals(1, feed.path("articlesCount").asInt());
-            assertTrue(feed.path("articles").get(0).path("author").path("following").asBoolean());
+            assertTrue(feed.path("articles")
+                    .get(0)
+                    .path("author")
+                    .path("following")
+                    .asBoolean());
             assertFalse(feed.path("articles").get(0).has("body"));
         });
     }
@@ -142,7 +177,9 @@ interface FeedContract extends ConduitContract {
             Conduit.Account jake = api.register("jake");
             String zebra = "zz-" + Conduit.uniqueName("tag");
             String alpha = "aa-" + Conduit.uniqueName("tag");
-            String slug = api.createArticle(jake, Conduit.uniqueName("Tagged"), List.of(zebra, alpha)).path("slug").asText();
+            String slug = api.createArticle(jake, Conduit.uniqueName("Tagged"), List.of(zebra, alpha))
+                    .path("slug")
+                    .asText();
             HttpResponse<String> response = api.http.get("/api/tags");
             assertEquals(200, response.statusCode(), response.body());
             List<String> tags = new ArrayList<>();
@@ -152,7 +189,8 @@ interface FeedContract extends ConduitContract {
             sorted.sort(null);
             assertEquals(sorted, tags);
             api.http.delete("/api/articles/" + slug, jake.auth());
-            assertFalse(api.json(api.http.get("/api/tags")).path("tags").toString().contains(zebra));
+            assertFalse(
+                    api.json(api.http.get("/api/tags")).path("tags").toString().contains(zebra));
         });
     }
 }

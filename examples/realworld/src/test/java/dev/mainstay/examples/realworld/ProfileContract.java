@@ -43,12 +43,21 @@ interface ProfileContract extends ConduitContract {
             HttpResponse<String> follow = api.http.post(path + "/follow", "", jake.auth());
             assertEquals(200, follow.statusCode(), follow.body());
             assertTrue(api.json(follow).path("profile").path("following").asBoolean());
-            assertTrue(api.json(api.http.get(path, jake.auth())).path("profile").path("following").asBoolean());
-            assertFalse(api.json(api.http.get(path)).path("profile").path("following").asBoolean(true));
+            assertTrue(api.json(api.http.get(path, jake.auth()))
+                    .path("profile")
+                    .path("following")
+                    .asBoolean());
+            assertFalse(api.json(api.http.get(path))
+                    .path("profile")
+                    .path("following")
+                    .asBoolean(true));
             HttpResponse<String> unfollow = api.http.delete(path + "/follow", jake.auth());
             assertEquals(200, unfollow.statusCode(), unfollow.body());
             assertFalse(api.json(unfollow).path("profile").path("following").asBoolean(true));
-            assertFalse(api.json(api.http.get(path, jake.auth())).path("profile").path("following").asBoolean(true));
+            assertFalse(api.json(api.http.get(path, jake.auth()))
+                    .path("profile")
+                    .path("following")
+                    .asBoolean(true));
         });
     }
 
@@ -62,7 +71,9 @@ interface ProfileContract extends ConduitContract {
             assertEquals(200, api.http.post(path, "", jake.auth()).statusCode());
             assertEquals(200, api.http.delete(path, jake.auth()).statusCode());
             assertFalse(api.json(api.http.get("/api/profiles/" + anne.username(), jake.auth()))
-                    .path("profile").path("following").asBoolean(true));
+                    .path("profile")
+                    .path("following")
+                    .asBoolean(true));
         });
     }
 
@@ -71,8 +82,16 @@ interface ProfileContract extends ConduitContract {
         run(api -> {
             Conduit.Account jake = api.register("jake");
             Conduit.Account anne = api.register("anne");
-            assertEquals(401, api.http.post("/api/profiles/" + anne.username() + "/follow", "").statusCode());
-            assertEquals(401, api.http.delete("/api/profiles/" + anne.username() + "/follow").statusCode());
+            assertEquals(
+                    401,
+                    api.http
+                            .post("/api/profiles/" + anne.username() + "/follow", "")
+                            .statusCode());
+            assertEquals(
+                    401,
+                    api.http
+                            .delete("/api/profiles/" + anne.username() + "/follow")
+                            .statusCode());
             String nobody = "/api/profiles/" + Conduit.uniqueName("nobody") + "/follow";
             assertEquals(404, api.http.post(nobody, "", jake.auth()).statusCode());
             assertEquals(404, api.http.delete(nobody, jake.auth()).statusCode());
@@ -83,7 +102,8 @@ interface ProfileContract extends ConduitContract {
     default void cannotFollowOneself() {
         run(api -> {
             Conduit.Account jake = api.register("jake");
-            HttpResponse<String> response = api.http.post("/api/profiles/" + jake.username() + "/follow", "", jake.auth());
+            HttpResponse<String> response =
+                    api.http.post("/api/profiles/" + jake.username() + "/follow", "", jake.auth());
             assertEquals(422, response.statusCode());
             assertTrue(api.errors(response).contains("you cannot follow yourself"), response.body());
         });

@@ -3,17 +3,18 @@ package dev.mainstay.examples.realworld;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The whole HTTP suite on PostgreSQL, in a schema of its own that is dropped afterwards. Skipped, with the
- * reason, when PostgreSQL cannot be reached, unless {@code CI=true}: then it fails.
+ * The whole HTTP suite on PostgreSQL, in a schema of its own that is dropped afterwards. Each test is
+ * skipped, with the reason, when PostgreSQL cannot be reached, unless {@code CI=true}: then it fails.
  */
 class RealWorldPostgresIT extends RealWorldSuite {
     private static PostgresSchema schema;
 
     @BeforeAll
     static void createSchema() {
-        schema = PostgresSchema.createOrSkip();
+        schema = PostgresSchema.createIfReachable();
     }
 
     @AfterAll
@@ -21,6 +22,11 @@ class RealWorldPostgresIT extends RealWorldSuite {
         if (schema != null) {
             schema.drop();
         }
+    }
+
+    @BeforeEach
+    void skipWithoutPostgres() {
+        PostgresSchema.skipIfUnreachable();
     }
 
     @Override

@@ -18,9 +18,10 @@ abstract class RealWorldSuite
     abstract Map<String, String> databaseConfig();
 
     @Override
-    public void run(Test test) {
+    public void run(Scenario scenario) {
         Map<String, String> config = new HashMap<>(TestConfig.FAST_HASHING);
+        config.put("security.cors.allowed-origins", CorsContract.FRONT_END);
         config.putAll(databaseConfig());
-        MainstayTest.run(config, RealWorldApp::setup, (app, client) -> test.accept(new Conduit(client)));
+        MainstayTest.run(config, RealWorldApp::setup, (app, client) -> scenario.accept(new Conduit(client)));
     }
 }

@@ -37,8 +37,8 @@ class SeedTest {
         Map<String, String> config = new HashMap<>(TestConfig.FAST_HASHING);
         config.put("db.url", "jdbc:h2:mem:seed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         config.put("realworld.seed.articles", "-1");
-        RuntimeException failure = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-                () -> MainstayTest.run(config, RealWorldApp::setup, (app, client) -> {}));
+        RuntimeException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                RuntimeException.class, () -> MainstayTest.run(config, RealWorldApp::setup, (app, client) -> {}));
         assertTrue(failure.getMessage().contains("realworld.seed.articles"), failure.getMessage());
     }
 }

@@ -16,14 +16,23 @@ interface UserContract extends ConduitContract {
     default void registersWith201AndAnswersTheUserWithNullBioAndImage() {
         run(api -> {
             String username = Conduit.uniqueName("jake");
-            HttpResponse<String> response = api.http.post("/api/users", Map.of("user",
-                    Map.of("username", username, "email", username.toUpperCase() + "@Example.com", "password",
-                            Conduit.PASSWORD)));
+            HttpResponse<String> response = api.http.post(
+                    "/api/users",
+                    Map.of(
+                            "user",
+                            Map.of(
+                                    "username",
+                                    username,
+                                    "email",
+                                    username.toUpperCase() + "@Example.com",
+                                    "password",
+                                    Conduit.PASSWORD)));
             assertEquals(201, response.statusCode(), response.body());
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
             JsonNode user = api.json(response).path("user");
             assertEquals(username, user.path("username").asText());
-            assertEquals(username.toLowerCase() + "@example.com", user.path("email").asText());
+            assertEquals(
+                    username.toLowerCase() + "@example.com", user.path("email").asText());
             assertEquals(3, user.path("token").asText().split("\\.").length, "a JWT: " + user);
             assertTrue(user.has("bio") && user.get("bio").isNull(), "bio present and null: " + user);
             assertTrue(user.has("image") && user.get("image").isNull(), "image present and null: " + user);
@@ -65,8 +74,11 @@ interface UserContract extends ConduitContract {
     default void registrationRejectsATakenUsernameAndEmail() {
         run(api -> {
             Conduit.Account jake = api.register("jake");
-            HttpResponse<String> response = api.http.post("/api/users", Map.of("user",
-                    Map.of("username", jake.username(), "email", jake.email(), "password", Conduit.PASSWORD)));
+            HttpResponse<String> response = api.http.post(
+                    "/api/users",
+                    Map.of(
+                            "user",
+                            Map.of("username", jake.username(), "email", jake.email(), "password", Conduit.PASSWORD)));
             assertEquals(422, response.statusCode());
             String errors = api.errors(response);
             assertTrue(errors.contains("username has already been taken"), errors);
@@ -78,12 +90,24 @@ interface UserContract extends ConduitContract {
     default void registrationAppliesThePasswordPolicy() {
         run(api -> {
             String username = Conduit.uniqueName("short");
-            HttpResponse<String> tooShort = api.http.post("/api/users", Map.of("user",
-                    Map.of("username", username, "email", username + "@example.com", "password", "seven77")));
+            HttpResponse<String> tooShort = api.http.post(
+                    "/api/users",
+                    Map.of(
+                            "user",
+                            Map.of("username", username, "email", username + "@example.com", "password", "seven77")));
             assertEquals(422, tooShort.statusCode());
             assertTrue(api.errors(tooShort).contains("password must be at least 8"), tooShort.body());
-            HttpResponse<String> tooLong = api.http.post("/api/users", Map.of("user",
-                    Map.of("username", username, "email", username + "@example.com", "password", "é".repeat(37))));
+            HttpResponse<String> tooLong = api.http.post(
+                    "/api/users",
+                    Map.of(
+                            "user",
+                            Map.of(
+                                    "username",
+                                    username,
+                                    "email",
+                                    username + "@example.com",
+                                    "password",
+                                    "é".repeat(37))));
             assertEquals(422, tooLong.statusCode());
             assertTrue(api.errors(tooLong).contains("password must be at most 72 bytes"), tooLong.body());
         });
@@ -93,12 +117,14 @@ interface UserContract extends ConduitContract {
     default void logsInWithTheRegisteredCredentialsInAnyEmailCase() {
         run(api -> {
             Conduit.Account jake = api.register("jake");
-            HttpResponse<String> response = api.http.post("/api/users/login",
+            HttpResponse<String> response = api.http.post(
+                    "/api/users/login",
                     Map.of("user", Map.of("email", jake.email().toUpperCase(), "password", Conduit.PASSWORD)));
             assertEquals(200, response.statusCode(), response.body());
             JsonNode user = api.json(response).path("user");
             assertEquals(jake.username(), user.path("username").asText());
-            HttpResponse<String> me = api.http.get("/api/user", Conduit.token(user.path("token").asText()));
+            HttpResponse<String> me =
+                    api.http.get("/api/user", Conduit.token(user.path("token").asText()));
             assertEquals(200, me.statusCode());
         });
     }
@@ -107,11 +133,12 @@ interface UserContract extends ConduitContract {
     default void loginWithAWrongPasswordOrUnknownEmailIs401() {
         run(api -> {
             Conduit.Account jake = api.register("jake");
-            HttpResponse<String> wrong = api.http.post("/api/users/login",
-                    Map.of("user", Map.of("email", jake.email(), "password", "not the password")));
+            HttpResponse<String> wrong = api.http.post(
+                    "/api/users/login", Map.of("user", Map.of("email", jake.email(), "password", "not the password")));
             assertEquals(401, wrong.statusCode());
             assertTrue(api.errors(wrong).contains("email or password is invalid"), wrong.body());
-            HttpResponse<String> unknown = api.http.post("/api/users/login",
+            HttpResponse<String> unknown = api.http.post(
+                    "/api/users/login",
                     Map.of("user", Map.of("email", "nobody-" + jake.email(), "password", Conduit.PASSWORD)));
             assertEquals(401, unknown.statusCode());
         });
@@ -120,8 +147,8 @@ interface UserContract extends ConduitContract {
     @Test
     default void loginWithoutPasswordIs422() {
         run(api -> {
-            HttpResponse<String> response = api.http.post("/api/users/login",
-                    Map.of("user", Map.of("email", "jake@example.com")));
+            HttpResponse<String> response =
+                    api.http.post("/api/users/login", Map.of("user", Map.of("email", "jake@example.com")));
             assertEquals(422, response.statusCode());
             assertTrue(api.errors(response).contains("password "), response.body());
         });
@@ -145,8 +172,16 @@ interface UserContract extends ConduitContract {
         run(api -> {
             Conduit.Account jake = api.register("jake");
             assertEquals(401, api.http.get("/api/user").statusCode());
-            assertEquals(401, api.http.get("/api/user", "Authorization", "Bearer " + jake.token()).statusCode());
-            assertEquals(401, api.http.get("/api/user", "Authorization", "Token not.a.jwt").statusCode());
+            assertEquals(
+                    401,
+                    api.http
+                            .get("/api/user", "Authorization", "Bearer " + jake.token())
+                            .statusCode());
+            assertEquals(
+                    401,
+                    api.http
+                            .get("/api/user", "Authorization", "Token not.a.jwt")
+                            .statusCode());
             String tampered = jake.token().substring(0, jake.token().length() - 2) + "xx";
             HttpResponse<String> response = api.http.get("/api/user", Conduit.token(tampered));
             assertEquals(401, response.statusCode());
@@ -158,7 +193,8 @@ interface UserContract extends ConduitContract {
     default void updatesTheGivenFieldsAndKeepsTheOthers() {
         run(api -> {
             Conduit.Account jake = api.register("jake");
-            HttpResponse<String> response = api.http.put("/api/user",
+            HttpResponse<String> response = api.http.put(
+                    "/api/user",
                     Map.of("user", Map.of("bio", "I like to skateboard", "image", "https://example.com/jake.jpg")),
                     jake.auth());
             assertEquals(200, response.statusCode(), response.body());
@@ -176,11 +212,15 @@ interface UserContract extends ConduitContract {
         run(api -> {
             Conduit.Account jake = api.register("jake");
             String newName = Conduit.uniqueName("jacob");
-            HttpResponse<String> response = api.http.put("/api/user",
-                    Map.of("user", Map.of("username", newName, "password", "a new long password")), jake.auth());
+            HttpResponse<String> response = api.http.put(
+                    "/api/user",
+                    Map.of("user", Map.of("username", newName, "password", "a new long password")),
+                    jake.auth());
             assertEquals(200, response.statusCode(), response.body());
-            assertEquals(newName, api.json(response).path("user").path("username").asText());
-            HttpResponse<String> login = api.http.post("/api/users/login",
+            assertEquals(
+                    newName, api.json(response).path("user").path("username").asText());
+            HttpResponse<String> login = api.http.post(
+                    "/api/users/login",
                     Map.of("user", Map.of("email", jake.email(), "password", "a new long password")));
             assertEquals(200, login.statusCode(), login.body());
             assertEquals(200, api.http.get("/api/profiles/" + newName).statusCode());
@@ -192,15 +232,43 @@ interface UserContract extends ConduitContract {
         run(api -> {
             Conduit.Account jake = api.register("jake");
             Conduit.Account anne = api.register("anne");
-            HttpResponse<String> response = api.http.put("/api/user",
-                    Map.of("user", Map.of("email", anne.email())), jake.auth());
+            HttpResponse<String> response =
+                    api.http.put("/api/user", Map.of("user", Map.of("email", anne.email())), jake.auth());
             assertEquals(422, response.statusCode());
             assertTrue(api.errors(response).contains("email has already been taken"), response.body());
         });
     }
 
     @Test
+    default void updateWithoutAnyFieldIs422() {
+        run(api -> {
+            Conduit.Account jake = api.register("jake");
+            HttpResponse<String> response = api.http.put("/api/user", Map.of("user", Map.of()), jake.auth());
+            assertEquals(422, response.statusCode());
+            assertTrue(api.errors(response).contains("user must contain at least one of"), response.body());
+        });
+    }
+
+    @Test
     default void updateRequiresAToken() {
-        run(api -> assertEquals(401, api.http.put("/api/user", Map.of("user", Map.of("bio", "x"))).statusCode()));
+        run(api -> assertEquals(
+                401,
+                api.http.put("/api/user", Map.of("user", Map.of("bio", "x"))).statusCode()));
+    }
+
+    @Test
+    default void throttlesLoginsAfterTooManyFailuresWith429() {
+        run(api -> {
+            Conduit.Account jake = api.register("jake");
+            Map<String, Object> wrong = Map.of("user", Map.of("email", jake.email(), "password", "not the password"));
+            for (int i = 0; i < 10; i++) {
+                assertEquals(401, api.http.post("/api/users/login", wrong).statusCode());
+            }
+            HttpResponse<String> throttled = api.http.post(
+                    "/api/users/login", Map.of("user", Map.of("email", jake.email(), "password", Conduit.PASSWORD)));
+            assertEquals(429, throttled.statusCode());
+            assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+            assertFalse(api.errors(throttled).isBlank());
+        });
     }
 }

@@ -7,6 +7,7 @@ import dev.mainstay.examples.realworld.dto.Tags;
 import dev.mainstay.examples.realworld.dto.UpdateArticle;
 import dev.mainstay.examples.realworld.repository.ArticleFilter;
 import dev.mainstay.examples.realworld.service.ArticleService;
+import dev.mainstay.security.web.Access;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -19,20 +20,21 @@ final class ArticleRoutes {
     }
 
     void addTo(RoutesConfig routes) {
-        routes.get("/api/articles", this::list);
+        routes.get("/api/articles", this::list, Access.OPTIONAL);
         // Before {slug}: Javalin takes the first route that matches, so "feed" is never read as a slug.
-        routes.get("/api/articles/feed", this::feed);
-        routes.post("/api/articles", this::create);
-        routes.get("/api/articles/{slug}", this::get);
-        routes.put("/api/articles/{slug}", this::update);
-        routes.delete("/api/articles/{slug}", this::delete);
-        routes.post("/api/articles/{slug}/favorite", this::favorite);
-        routes.delete("/api/articles/{slug}/favorite", this::unfavorite);
+        routes.get("/api/articles/feed", this::feed, Access.AUTHENTICATED);
+        routes.post("/api/articles", this::create, Access.AUTHENTICATED);
+        routes.get("/api/articles/{slug}", this::get, Access.OPTIONAL);
+        routes.put("/api/articles/{slug}", this::update, Access.AUTHENTICATED);
+        routes.delete("/api/articles/{slug}", this::delete, Access.AUTHENTICATED);
+        routes.post("/api/articles/{slug}/favorite", this::favorite, Access.AUTHENTICATED);
+        routes.delete("/api/articles/{slug}/favorite", this::unfavorite, Access.AUTHENTICATED);
         routes.get("/api/tags", this::tags);
     }
 
     private void list(Context ctx) {
-        ArticleFilter filter = ArticleFilter.of(ctx.queryParam("tag"), ctx.queryParam("author"), ctx.queryParam("favorited"));
+        ArticleFilter filter =
+                ArticleFilter.of(ctx.queryParam("tag"), ctx.queryParam("author"), ctx.queryParam("favorited"));
         ctx.json(articles.list(filter, CurrentUser.idOrNull(ctx), PagingParams.of(ctx)));
     }
 
@@ -43,7 +45,8 @@ final class ArticleRoutes {
 
     private void create(Context ctx) {
         long userId = CurrentUser.id(ctx);
-        Article article = articles.create(userId, Json.body(ctx, NewArticle.Request.class).article());
+        Article article =
+                articles.create(userId, Json.body(ctx, NewArticle.Request.class).article());
         ctx.status(201).json(new Article.Response(article));
     }
 

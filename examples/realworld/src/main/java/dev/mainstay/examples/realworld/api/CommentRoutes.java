@@ -5,6 +5,7 @@ import dev.mainstay.core.problem.Problem;
 import dev.mainstay.examples.realworld.dto.Comment;
 import dev.mainstay.examples.realworld.dto.NewComment;
 import dev.mainstay.examples.realworld.service.CommentService;
+import dev.mainstay.security.web.Access;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -17,9 +18,9 @@ final class CommentRoutes {
     }
 
     void addTo(RoutesConfig routes) {
-        routes.get("/api/articles/{slug}/comments", this::list);
-        routes.post("/api/articles/{slug}/comments", this::add);
-        routes.delete("/api/articles/{slug}/comments/{id}", this::delete);
+        routes.get("/api/articles/{slug}/comments", this::list, Access.OPTIONAL);
+        routes.post("/api/articles/{slug}/comments", this::add, Access.AUTHENTICATED);
+        routes.delete("/api/articles/{slug}/comments/{id}", this::delete, Access.AUTHENTICATED);
     }
 
     private void list(Context ctx) {

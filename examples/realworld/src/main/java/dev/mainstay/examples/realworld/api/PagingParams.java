@@ -12,7 +12,8 @@ final class PagingParams {
 
     static Paging of(Context ctx) {
         Validation v = Validation.start();
-        int limit = number(v, "?limit", ctx.queryParam("limit"), Paging.DEFAULT_LIMIT, Paging.MIN_LIMIT, Paging.MAX_LIMIT);
+        int limit =
+                number(v, "?limit", ctx.queryParam("limit"), Paging.DEFAULT_LIMIT, Paging.MIN_LIMIT, Paging.MAX_LIMIT);
         int offset = number(v, "?offset", ctx.queryParam("offset"), 0, 0, MAX_OFFSET);
         v.throwIfInvalid();
         return new Paging(limit, offset);

@@ -2,6 +2,7 @@ package dev.mainstay.examples.realworld.api;
 
 import dev.mainstay.examples.realworld.dto.Profile;
 import dev.mainstay.examples.realworld.service.ProfileService;
+import dev.mainstay.security.web.Access;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -14,9 +15,9 @@ final class ProfileRoutes {
     }
 
     void addTo(RoutesConfig routes) {
-        routes.get("/api/profiles/{username}", this::get);
-        routes.post("/api/profiles/{username}/follow", this::follow);
-        routes.delete("/api/profiles/{username}/follow", this::unfollow);
+        routes.get("/api/profiles/{username}", this::get, Access.OPTIONAL);
+        routes.post("/api/profiles/{username}/follow", this::follow, Access.AUTHENTICATED);
+        routes.delete("/api/profiles/{username}/follow", this::unfollow, Access.AUTHENTICATED);
     }
 
     private void get(Context ctx) {

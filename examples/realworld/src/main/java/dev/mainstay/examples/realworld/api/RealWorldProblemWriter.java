@@ -19,6 +19,7 @@ import java.util.List;
  */
 public final class RealWorldProblemWriter implements ProblemWriter {
 
+    /** Writes {@code {"errors": {"body": [...]}}} as {@code application/json}; 400 becomes 422. */
     @Override
     public void write(Context ctx, Problem problem, String requestId) {
         if (problem.status() == 400) {

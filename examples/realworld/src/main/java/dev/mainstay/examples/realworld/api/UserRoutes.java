@@ -6,6 +6,7 @@ import dev.mainstay.examples.realworld.dto.NewUser;
 import dev.mainstay.examples.realworld.dto.UpdateUser;
 import dev.mainstay.examples.realworld.dto.User;
 import dev.mainstay.examples.realworld.service.UserService;
+import dev.mainstay.security.web.Access;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -20,16 +21,19 @@ final class UserRoutes {
     void addTo(RoutesConfig routes) {
         routes.post("/api/users/login", this::login);
         routes.post("/api/users", this::register);
-        routes.get("/api/user", this::current);
-        routes.put("/api/user", this::update);
+        routes.get("/api/user", this::current, Access.AUTHENTICATED);
+        routes.put("/api/user", this::update, Access.AUTHENTICATED);
     }
 
     private void login(Context ctx) {
-        ctx.json(new User.Response(users.login(Json.body(ctx, LoginUser.Request.class).user())));
+        ctx.json(new User.Response(
+                users.login(Json.body(ctx, LoginUser.Request.class).user(), ctx.ip())));
     }
 
     private void register(Context ctx) {
-        ctx.status(201).json(new User.Response(users.register(Json.body(ctx, NewUser.Request.class).user())));
+        ctx.status(201)
+                .json(new User.Response(
+                        users.register(Json.body(ctx, NewUser.Request.class).user())));
     }
 
     private void current(Context ctx) {
@@ -38,6 +42,7 @@ final class UserRoutes {
 
     private void update(Context ctx) {
         long userId = CurrentUser.id(ctx);
-        ctx.json(new User.Response(users.update(userId, Json.body(ctx, UpdateUser.Request.class).user())));
+        ctx.json(new User.Response(
+                users.update(userId, Json.body(ctx, UpdateUser.Request.class).user())));
     }
 }

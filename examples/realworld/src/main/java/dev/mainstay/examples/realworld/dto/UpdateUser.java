@@ -19,8 +19,8 @@ public record UpdateUser(String email, String password, String username, String 
     /** Hides the password from logs and debuggers. */
     @Override
     public String toString() {
-        return "UpdateUser[email=" + email + ", password=" + (password == null ? null : "****")
-                + ", username=" + username + ", bio=" + bio + ", image=" + image + "]";
+        return "UpdateUser[email=" + email + ", password=" + (password == null ? null : "****") + ", username="
+                + username + ", bio=" + bio + ", image=" + image + "]";
     }
 
     /**

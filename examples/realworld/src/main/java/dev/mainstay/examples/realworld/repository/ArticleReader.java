@@ -30,9 +30,8 @@ import org.jooq.SelectOnConditionStep;
  * <p>A viewer id of {@code null} means "signed out". Stateless and thread-safe.
  */
 public final class ArticleReader {
-    private static final Field<Integer> FAVORITES_COUNT = field(selectCount()
-                    .from(FAVORITES)
-                    .where(FAVORITES.ARTICLE_ID.eq(ARTICLES.ID)))
+    private static final Field<Integer> FAVORITES_COUNT = field(
+                    selectCount().from(FAVORITES).where(FAVORITES.ARTICLE_ID.eq(ARTICLES.ID)))
             .as("favorites_count");
 
     private final TagRepository tags;
@@ -44,7 +43,8 @@ public final class ArticleReader {
 
     /** Returns the article with {@code slug}, with its body, as {@code viewerId} sees it. */
     public Optional<Article> find(DSLContext dsl, String slug, Long viewerId) {
-        Optional<Record> row = select(dsl, viewerId, true).where(ARTICLES.SLUG.eq(slug)).fetchOptional();
+        Optional<Record> row =
+                select(dsl, viewerId, true).where(ARTICLES.SLUG.eq(slug)).fetchOptional();
         return row.map(r -> toArticle(r, true, tags.byArticle(dsl, List.of(r.get(ARTICLES.ID)))));
     }
 
@@ -64,7 +64,8 @@ public final class ArticleReader {
                 .fetch();
         // A short first page already holds every match: no need to count them.
         long count = offset == 0 && rows.size() < limit ? rows.size() : dsl.fetchCount(ARTICLES, condition);
-        Map<Long, List<String>> tagsById = tags.byArticle(dsl, rows.stream().map(r -> r.get(ARTICLES.ID)).toList());
+        Map<Long, List<String>> tagsById =
+                tags.byArticle(dsl, rows.stream().map(r -> r.get(ARTICLES.ID)).toList());
         List<Article> articles = new ArrayList<>(rows.size());
         for (Record row : rows) {
             articles.add(toArticle(row, false, tagsById));
@@ -74,11 +75,18 @@ public final class ArticleReader {
 
     private static SelectOnConditionStep<Record> select(DSLContext dsl, Long viewerId, boolean withBody) {
         List<SelectField<?>> fields = new ArrayList<>(List.of(
-                ARTICLES.ID, ARTICLES.SLUG, ARTICLES.TITLE, ARTICLES.DESCRIPTION,
-                ARTICLES.CREATED_AT, ARTICLES.UPDATED_AT,
-                USERS.USERNAME, USERS.BIO, USERS.IMAGE,
-                FAVORITES_COUNT, favorited(viewerId), ProfileRepository.following(ARTICLES.AUTHOR_ID, viewerId)
-                        .as("following")));
+                ARTICLES.ID,
+                ARTICLES.SLUG,
+                ARTICLES.TITLE,
+                ARTICLES.DESCRIPTION,
+                ARTICLES.CREATED_AT,
+                ARTICLES.UPDATED_AT,
+                USERS.USERNAME,
+                USERS.BIO,
+                USERS.IMAGE,
+                FAVORITES_COUNT,
+                favorited(viewerId),
+                ProfileRepository.following(ARTICLES.AUTHOR_ID, viewerId).as("following")));
         if (withBody) {
             fields.add(ARTICLES.BODY);
         }

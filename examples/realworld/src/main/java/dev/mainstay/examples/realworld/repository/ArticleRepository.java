@@ -14,17 +14,25 @@ public final class ArticleRepository {
 
     /** Returns the article with {@code slug}, if any. */
     public Optional<ArticleRow> findBySlug(DSLContext dsl, String slug) {
-        return dsl.select(ARTICLES.ID, ARTICLES.AUTHOR_ID, ARTICLES.SLUG, ARTICLES.TITLE, ARTICLES.DESCRIPTION,
+        return dsl.select(
+                        ARTICLES.ID,
+                        ARTICLES.AUTHOR_ID,
+                        ARTICLES.SLUG,
+                        ARTICLES.TITLE,
+                        ARTICLES.DESCRIPTION,
                         ARTICLES.BODY)
                 .from(ARTICLES)
                 .where(ARTICLES.SLUG.eq(slug))
-                .fetchOptional(r -> new ArticleRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6()));
+                .fetchOptional(
+                        r -> new ArticleRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
     /** Returns the id of the article with {@code slug}, if any. */
     public Optional<Long> idOf(DSLContext dsl, String slug) {
-        return dsl.select(ARTICLES.ID).from(ARTICLES).where(ARTICLES.SLUG.eq(slug)).fetchOptional(ARTICLES.ID);
+        return dsl.select(ARTICLES.ID)
+                .from(ARTICLES)
+                .where(ARTICLES.SLUG.eq(slug))
+                .fetchOptional(ARTICLES.ID);
     }
 
     /** Tells whether some article other than {@code exceptId} has {@code slug}; pass 0 to check all. */
@@ -42,7 +50,13 @@ public final class ArticleRepository {
      *
      * @throws org.jooq.exception.DataAccessException if the slug was taken meanwhile
      */
-    public long insert(DSLContext dsl, long authorId, String slug, String title, String description, String body,
+    public long insert(
+            DSLContext dsl,
+            long authorId,
+            String slug,
+            String title,
+            String description,
+            String body,
             LocalDateTime now) {
         return dsl.insertInto(ARTICLES)
                 .set(ARTICLES.AUTHOR_ID, authorId)

@@ -64,9 +64,16 @@ public final class CommentRepository {
     }
 
     private static List<Comment> select(DSLContext dsl, Condition condition, Long viewerId) {
-        return dsl.select(COMMENTS.ID, COMMENTS.CREATED_AT, COMMENTS.UPDATED_AT, COMMENTS.BODY,
-                        USERS.USERNAME, USERS.BIO, USERS.IMAGE,
-                        ProfileRepository.following(COMMENTS.AUTHOR_ID, viewerId).as("following"))
+        return dsl.select(
+                        COMMENTS.ID,
+                        COMMENTS.CREATED_AT,
+                        COMMENTS.UPDATED_AT,
+                        COMMENTS.BODY,
+                        USERS.USERNAME,
+                        USERS.BIO,
+                        USERS.IMAGE,
+                        ProfileRepository.following(COMMENTS.AUTHOR_ID, viewerId)
+                                .as("following"))
                 .from(COMMENTS)
                 .join(USERS)
                 .on(USERS.ID.eq(COMMENTS.AUTHOR_ID))
@@ -81,7 +88,10 @@ public final class CommentRepository {
                 Timestamps.format(r.get(COMMENTS.CREATED_AT)),
                 Timestamps.format(r.get(COMMENTS.UPDATED_AT)),
                 r.get(COMMENTS.BODY),
-                new Profile(r.get(USERS.USERNAME), r.get(USERS.BIO), r.get(USERS.IMAGE),
+                new Profile(
+                        r.get(USERS.USERNAME),
+                        r.get(USERS.BIO),
+                        r.get(USERS.IMAGE),
                         r.get("following", Boolean.class)));
     }
 }

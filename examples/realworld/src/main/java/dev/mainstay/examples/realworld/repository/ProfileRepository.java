@@ -49,8 +49,7 @@ public final class ProfileRepository {
         if (viewerId == null) {
             return inline(false);
         }
-        return field(exists(selectOne()
-                .from(FOLLOWS)
-                .where(FOLLOWS.FOLLOWER_ID.eq(viewerId).and(FOLLOWS.FOLLOWEE_ID.eq(userId)))));
+        return field(exists(
+                selectOne().from(FOLLOWS).where(FOLLOWS.FOLLOWER_ID.eq(viewerId).and(FOLLOWS.FOLLOWEE_ID.eq(userId)))));
     }
 }

@@ -30,9 +30,10 @@ public final class TagRepository {
         names.forEach(newTags::values);
         // Portable "insert if absent": ON CONFLICT on PostgreSQL, MERGE on H2, INSERT IGNORE on MariaDB.
         newTags.onConflict(TAGS.NAME).doNothing().execute();
-        List<Long> ids = dsl.select(TAGS.ID).from(TAGS).where(TAGS.NAME.in(names)).fetch(TAGS.ID);
-        InsertValuesStep2<Record, Long, Long> links = dsl.insertInto(ARTICLE_TAGS, ARTICLE_TAGS.ARTICLE_ID,
-                ARTICLE_TAGS.TAG_ID);
+        List<Long> ids =
+                dsl.select(TAGS.ID).from(TAGS).where(TAGS.NAME.in(names)).fetch(TAGS.ID);
+        InsertValuesStep2<Record, Long, Long> links =
+                dsl.insertInto(ARTICLE_TAGS, ARTICLE_TAGS.ARTICLE_ID, ARTICLE_TAGS.TAG_ID);
         ids.forEach(id -> links.values(articleId, id));
         links.execute();
     }
@@ -48,7 +49,8 @@ public final class TagRepository {
                 .join(TAGS)
                 .on(TAGS.ID.eq(ARTICLE_TAGS.TAG_ID))
                 .where(ARTICLE_TAGS.ARTICLE_ID.in(articleIds))
-                .forEach(r -> tags.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(r.value2()));
+                .forEach(r -> tags.computeIfAbsent(r.value1(), id -> new ArrayList<>())
+                        .add(r.value2()));
         tags.values().forEach(list -> list.sort(null));
         return tags;
     }

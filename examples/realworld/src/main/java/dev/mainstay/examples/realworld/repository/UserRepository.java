@@ -71,7 +71,10 @@ public final class UserRepository {
 
     /** Replaces the password hash of user {@code id} (after a rehash at a new bcrypt cost). */
     public void updatePasswordHash(DSLContext dsl, long id, String passwordHash) {
-        dsl.update(USERS).set(USERS.PASSWORD_HASH, passwordHash).where(USERS.ID.eq(id)).execute();
+        dsl.update(USERS)
+                .set(USERS.PASSWORD_HASH, passwordHash)
+                .where(USERS.ID.eq(id))
+                .execute();
     }
 
     private static Optional<UserRow> find(DSLContext dsl, Condition condition) {

@@ -34,7 +34,9 @@ final class ArticleRules {
         // Absent fields stay as they are; a field that is sent must not be blank.
         v.check(article.title() == null || !article.title().isBlank(), "/article/title", "must not be blank")
                 .maxLength("/article/title", article.title(), MAX_TITLE)
-                .check(article.description() == null || !article.description().isBlank(), "/article/description",
+                .check(
+                        article.description() == null || !article.description().isBlank(),
+                        "/article/description",
                         "must not be blank")
                 .maxLength("/article/description", article.description(), MAX_DESCRIPTION)
                 .check(article.body() == null || !article.body().isBlank(), "/article/body", "must not be blank");

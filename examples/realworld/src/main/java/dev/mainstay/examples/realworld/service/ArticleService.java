@@ -33,8 +33,13 @@ public final class ArticleService {
     private final Clock clock;
 
     /** Creates the service; {@code clock} stamps created and updated times. */
-    public ArticleService(Database db, ArticleRepository articles, ArticleReader reader, TagRepository tags,
-            FavoriteRepository favorites, Clock clock) {
+    public ArticleService(
+            Database db,
+            ArticleRepository articles,
+            ArticleReader reader,
+            TagRepository tags,
+            FavoriteRepository favorites,
+            Clock clock) {
         this.db = db;
         this.articles = articles;
         this.reader = reader;
@@ -95,8 +100,13 @@ public final class ArticleService {
         return db.transactionResult(tx -> {
             ArticleRow article = owned(tx, userId, slug);
             String title = input.title() != null ? input.title() : article.title();
-            String newSlug = title.equals(article.title()) ? article.slug() : freeSlug(tx, Slugs.of(title), article.id());
-            ArticleRow changed = new ArticleRow(article.id(), article.authorId(), newSlug, title,
+            String newSlug =
+                    title.equals(article.title()) ? article.slug() : freeSlug(tx, Slugs.of(title), article.id());
+            ArticleRow changed = new ArticleRow(
+                    article.id(),
+                    article.authorId(),
+                    newSlug,
+                    title,
                     input.description() != null ? input.description() : article.description(),
                     input.body() != null ? input.body() : article.body());
             articles.update(tx, changed, now());

@@ -22,7 +22,8 @@ final class Slugs {
     private Slugs() {}
 
     static String of(String title) {
-        String ascii = MARKS.matcher(Normalizer.normalize(title, Normalizer.Form.NFD)).replaceAll("");
+        String ascii =
+                MARKS.matcher(Normalizer.normalize(title, Normalizer.Form.NFD)).replaceAll("");
         String slug = NOT_ALNUM.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
         if (slug.length() > MAX_BASE) {
             slug = slug.substring(0, MAX_BASE);

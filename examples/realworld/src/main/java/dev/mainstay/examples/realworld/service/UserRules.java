@@ -38,6 +38,16 @@ final class UserRules {
         v.maxLength(wrapper + "/bio", bio, MAX_TEXT).maxLength(wrapper + "/image", image, MAX_TEXT);
     }
 
+    /** The spec's UpdateUserRequest: "At least one field is required." */
+    static void anyChange(Validation v, String pointer, UpdateUser input) {
+        boolean any = input.email() != null
+                || input.username() != null
+                || input.password() != null
+                || input.bio() != null
+                || input.image() != null;
+        v.check(any, pointer, "must contain at least one of email, username, password, bio, image");
+    }
+
     /** Returns {@code user} with the given changes; an empty bio or image clears it. */
     static UserRow apply(UserRow user, UpdateUser input, String email, String passwordHash) {
         return new UserRow(

@@ -14,10 +14,12 @@ import dev.mainstay.security.password.Authenticated;
 import dev.mainstay.security.password.PasswordAuthenticator;
 import dev.mainstay.security.password.PasswordHasher;
 import dev.mainstay.security.password.PasswordPolicy;
+import dev.mainstay.security.throttle.LoginThrottle;
 import dev.mainstay.security.token.AccessTokens;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Registration, login and the signed-in user's account.
@@ -33,17 +35,24 @@ public final class UserService {
     private final PasswordPolicy policy;
     private final PasswordAuthenticator<UserRow> authenticator;
     private final AccessTokens tokens;
+    private final LoginThrottle throttle;
 
     /** Creates the service; this computes one bcrypt hash (the authenticator's dummy), so do it once. */
-    public UserService(Database db, UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
-            AccessTokens tokens) {
+    public UserService(
+            Database db,
+            UserRepository users,
+            PasswordHasher hasher,
+            PasswordPolicy policy,
+            AccessTokens tokens,
+            LoginThrottle throttle) {
         this.db = db;
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
         this.tokens = tokens;
-        this.authenticator = new PasswordAuthenticator<>(
-                hasher, email -> users.findByEmail(db.dsl(), email), UserRow::passwordHash);
+        this.throttle = throttle;
+        this.authenticator =
+                new PasswordAuthenticator<>(hasher, email -> users.findByEmail(db.dsl(), email), UserRow::passwordHash);
     }
 
     /**
@@ -71,18 +80,22 @@ public final class UserService {
     }
 
     /**
-     * Checks credentials.
+     * Checks credentials, under the login throttle of the e-mail and of {@code clientAddress}.
      *
      * @throws dev.mainstay.core.problem.ProblemException 422 when a field is missing, 401 when they do not match
+     * @throws dev.mainstay.security.throttle.LoginThrottledException after too many failures (429)
      */
-    public User login(LoginUser input) {
+    public User login(LoginUser input, String clientAddress) {
         Validation validation = Validation.start().required("/user", input);
         validation.throwIfInvalid();
         validation.notBlank("/user/email", input.email()).notBlank("/user/password", input.password());
         validation.throwIfInvalid();
-        Optional<Authenticated<UserRow>> result = authenticator.authenticate(normalizeEmail(input.email()), input.password());
-        Authenticated<UserRow> authenticated = result.orElseThrow(() ->
-                Problem.of(401, "Unauthorized").withDetail("email or password is invalid").toException());
+        String email = normalizeEmail(input.email());
+        Optional<Authenticated<UserRow>> result =
+                throttle.attempt(email, clientAddress, () -> authenticator.authenticate(email, input.password()));
+        Authenticated<UserRow> authenticated = result.orElseThrow(() -> Problem.of(401, "Unauthorized")
+                .withDetail("email or password is invalid")
+                .toException());
         UserRow user = authenticated.user();
         authenticated.upgradedHash().ifPresent(hash -> users.updatePasswordHash(db.dsl(), user.id(), hash));
         return toUser(user);
@@ -105,6 +118,8 @@ public final class UserService {
     public User update(long userId, UpdateUser input) {
         Validation validation = Validation.start().required("/user", input);
         validation.throwIfInvalid();
+        UserRules.anyChange(validation, "/user", input);
+        validation.throwIfInvalid();
         String email = input.email() == null ? null : normalizeEmail(input.email());
         if (input.username() != null) {
             UserRules.username(validation, "/user/username", input.username());
@@ -122,10 +137,14 @@ public final class UserService {
             UserRow user = users.findById(tx, userId).orElseThrow(UserService::unknownUser);
             UserRow changed = UserRules.apply(user, input, email, hash);
             Validation taken = Validation.start();
-            taken.check(changed.username().equals(user.username()) || !users.usernameTaken(tx, changed.username(), userId),
-                    "/user/username", UserRules.TAKEN);
-            taken.check(changed.email().equals(user.email()) || !users.emailTaken(tx, changed.email(), userId),
-                    "/user/email", UserRules.TAKEN);
+            taken.check(
+                    changed.username().equals(user.username()) || !users.usernameTaken(tx, changed.username(), userId),
+                    "/user/username",
+                    UserRules.TAKEN);
+            taken.check(
+                    changed.email().equals(user.email()) || !users.emailTaken(tx, changed.email(), userId),
+                    "/user/email",
+                    UserRules.TAKEN);
             taken.throwIfInvalid();
             users.update(tx, changed);
             return changed;
@@ -133,16 +152,18 @@ public final class UserService {
         return toUser(updated);
     }
 
-    UserRow require(long userId) {
+    private UserRow require(long userId) {
         return users.findById(db.dsl(), userId).orElseThrow(UserService::unknownUser);
     }
 
     private User toUser(UserRow user) {
-        return new User(user.email(), tokens.issue(String.valueOf(user.id()), List.of()).value(), user.username(), user.bio(), user.image());
+        // The subject is the id, not the e-mail or username, which the user may change.
+        String token = tokens.issue(String.valueOf(user.id()), List.of()).value();
+        return new User(user.email(), token, user.username(), user.bio(), user.image());
     }
 
     /** Two requests that both passed the "taken?" check: the second one loses at the unique constraint. */
-    private static UserRow saving(java.util.function.Supplier<UserRow> save) {
+    private static UserRow saving(Supplier<UserRow> save) {
         try {
             return save.get();
         } catch (UniqueViolationException e) {
@@ -153,7 +174,9 @@ public final class UserService {
 
     private static RuntimeException unknownUser() {
         // A valid token of a user that was deleted since: the token no longer proves anyone.
-        return Problem.of(401, "Unauthorized").withDetail("the user of this token no longer exists").toException();
+        return Problem.of(401, "Unauthorized")
+                .withDetail("the user of this token no longer exists")
+                .toException();
     }
 
     private static String normalizeEmail(String email) {

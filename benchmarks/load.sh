@@ -1,0 +1,557 @@
+#!/usr/bin/env bash
+# Mainstay load harness: bare Javalin (the control) and Mainstay, side by side in one run, driven by wrk.
+#
+#   benchmarks/load.sh                                   full run on the JDK of JAVA_HOME (about 30 min)
+#   DURATION=3s WARMUP=1s ROUNDS=1 RSS_SECONDS=5 STARTUPS=1 benchmarks/load.sh    smoke run (a few minutes)
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/load.sh                 the same on JDK 25
+#
+# It builds what it needs (BUILD=0 skips that), starts every server on 127.0.0.1 only, bounds every wrk run
+# with -d, stops what it started (also on Ctrl-C), and prints markdown tables, also written to
+# benchmarks/target/load/results-jdk<N>.md. Raw wrk output and server logs stay in benchmarks/target/load.
+# See benchmarks/README.md for what each group measures and why.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+DURATION=${DURATION:-15s}          # one measured wrk run
+WARMUP=${WARMUP:-5s}               # one unmeasured wrk run per server and route before the measured ones
+ROUNDS=${ROUNDS:-3}                # fresh servers per round; baseline and Mainstay alternate who goes first
+CONNECTIONS=${CONNECTIONS:-64}     # wrk -c; wrk always runs one thread (-t1)
+RSS_SECONDS=${RSS_SECONDS:-60}     # load before reading the resident set size
+STARTUPS=${STARTUPS:-5}            # start-up measurements per service (median reported)
+GROUPS_TO_RUN=${GROUPS_TO_RUN:-"throughput flood startup rss realworld"}
+BUILD=${BUILD:-1}
+PG_URL=${PG_URL:-"jdbc:postgresql://127.0.0.1:5432/test?user=postgres"}
+RW_DB=${RW_DB:-mainstay_bench_rw}  # a database of its own for the RealWorld example, created if missing
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx256m"}
+OUT=${OUT:-"$HERE/target/load"}
+WRK_DIR="$HERE/wrk"
+PORT_BASE=${PORT_BASE:-18081}
+
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+declare -A PIDS=()
+
+log() { printf '[load] %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+# --- prerequisites --------------------------------------------------------------------------------
+
+require_tools() {
+  command -v wrk >/dev/null || die "wrk is missing. Install it with: apt-get install -y wrk"
+  command -v curl >/dev/null || die "curl is missing. Install it with: apt-get install -y curl"
+  command -v mvn >/dev/null || die "Maven is missing (mvn): install Maven 3.8+"
+  "$JAVA" -version >/dev/null 2>&1 || die "No JDK at '$JAVA': set JAVA_HOME"
+  [[ $DURATION =~ ^[0-9]+s$ ]] || die "DURATION must be whole seconds such as 15s, not '$DURATION'"
+}
+
+jdk_version() { "$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.runtime.version/ {print $2}'; }
+jdk_feature() { jdk_version | cut -d. -f1 | cut -d+ -f1; }
+
+build() {
+  if [[ $BUILD != 1 ]]; then
+    log "BUILD=0: using the jars and classes already built"
+  else
+    log "building core, security, persistence, the examples, the archetype and the benchmarks (mvn install)"
+    (cd "$ROOT" && mvn -B -q -P benchmarks install -DskipTests -Dinvoker.skip=true \
+      -pl benchmarks,examples/hello,examples/realworld,archetype -am)
+  fi
+  [[ -f $HERE/target/benchmarks.jar ]] || die "benchmarks/target/benchmarks.jar is missing: run with BUILD=1"
+}
+
+# Writes the runtime classpath of a Maven module to a file (once per run).
+classpath() { # module-dir output-file
+  [[ -s $2 ]] || mvn -B -q -f "$1/pom.xml" dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$2" >/dev/null
+}
+
+# --- servers --------------------------------------------------------------------------------------
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start() { # name port env... -- command...
+  local name=$1 port=$2; shift 2
+  port_free "$port" || die "port $port is in use; set PORT_BASE to a free range"
+  local envs=()
+  while [[ $1 != -- ]]; do envs+=("$1"); shift; done
+  shift
+  env "${envs[@]}" "$@" >"$LOGS/$name.log" 2>&1 &
+  PIDS[$name]=$!
+}
+
+wait_ok() { # name url [seconds]
+  local deadline=$((SECONDS + ${3:-90}))
+  until curl -fso /dev/null "$2"; do
+    kill -0 "${PIDS[$1]}" 2>/dev/null || { tail -20 "$LOGS/$1.log" >&2; die "$1 exited before answering $2"; }
+    ((SECONDS < deadline)) || die "$1 did not answer $2 within ${3:-90} s (log: $LOGS/$1.log)"
+    sleep 0.01
+  done
+}
+
+stop() { # name
+  local pid=${PIDS[$1]:-}
+  [[ -n $pid ]] || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  unset "PIDS[$1]"
+  # Keep the start of the log (and every warning or error), not millions of access-log lines.
+  if [[ -f $LOGS/$1.log ]]; then
+    grep -v 'dev.mainstay.access' "$LOGS/$1.log" | head -300 >"$LOGS/$1.kept.log" || true
+    rm -f "$LOGS/$1.log"
+  fi
+}
+
+stop_all() { for name in "${!PIDS[@]}"; do stop "$name"; done; }
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+SECRET=$(head -c 32 /dev/urandom | base64)
+
+start_baseline() { # name port [db-url]
+  start "$1" "$2" BENCH_PORT="$2" BENCH_DB_URL="${3-$PG_URL}" -- \
+    "$JAVA" $JAVA_OPTS -cp "$HERE/target/benchmarks.jar" dev.mainstay.benchmarks.load.BaselineServer
+}
+
+start_mainstay() { # name port [extra env...]
+  local name=$1 port=$2; shift 2
+  start "$name" "$port" MAINSTAY_PROFILE=prod MAINSTAY_HTTP_HOST=127.0.0.1 MAINSTAY_HTTP_PORT="$port" \
+    MAINSTAY_DB_URL="$PG_URL" MAINSTAY_DB_MIGRATE=false MAINSTAY_SECURITY_JWT_SECRET="$SECRET" \
+    MAINSTAY_SECURITY_JWT_ISSUER=https://bench.example MAINSTAY_SECURITY_JWT_AUDIENCE=bench "$@" -- \
+    "$JAVA" $JAVA_OPTS -cp "$HERE/target/benchmarks.jar" dev.mainstay.benchmarks.load.MainstayServer
+}
+
+login_token() { # port
+  curl -fs -X POST -H 'Content-Type: application/json' \
+    -d '{"email":"bench@example.com","password":"correct horse battery staple"}' \
+    "http://127.0.0.1:$1/login" | sed -E 's/.*"token":"([^"]+)".*/\1/'
+}
+
+# --- wrk ------------------------------------------------------------------------------------------
+
+# Runs wrk against a server, keeps its output, prints "rps p50ms p99ms non2xx socket_errors requests
+# cpu_us_per_request". The last is the server process's CPU time (user + system, from /proc) divided by the
+# requests served: unlike req/s it hardly moves when other processes compete for the cores.
+measure() { # server-name label duration connections url [wrk args...]
+  local server=$1 label=$2 duration=$3 connections=$4 url=$5; shift 5
+  local pid=${PIDS[$server]} before after
+  before=$(cpu_ticks "$pid")
+  (cd "$WRK_DIR" && wrk -t1 -c"$connections" -d"$duration" --latency "$@" "$url") >"$RAW/$label.txt" 2>&1 || true
+  after=$(cpu_ticks "$pid")
+  parse_wrk "$RAW/$label.txt" | awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    { printf "%s %.1f\n", $0, ($6 > 0 ? ticks * 1000000 / hz / $6 : 0) }'
+}
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+parse_wrk() {
+  awk '
+    function ms(v) {
+      if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
+      if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
+      if (v ~ /m$/) return substr(v, 1, length(v) - 1) * 60000
+      if (v ~ /s$/) return substr(v, 1, length(v) - 1) * 1000
+      return v + 0
+    }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Requests\/sec:/ { rps = $2 }
+    /Non-2xx or 3xx responses:/ { non2xx = $5 }
+    /Socket errors:/ { gsub(",", ""); sock = $4 + $6 + $8 + $10 }
+    / requests in / { requests = $1 }
+    END { printf "%.0f %.2f %.2f %d %d %d\n", rps, p50, p99, non2xx, sock, requests }' "$1"
+}
+
+record() { echo "$*" >>"$RESULTS"; } # group scenario side round rps p50 p99 non2xx sock
+
+warm() { # url [wrk args...]
+  local url=$1; shift
+  (cd "$WRK_DIR" && wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url") >/dev/null 2>&1 || true
+}
+
+# --- group: throughput ----------------------------------------------------------------------------
+
+throughput() {
+  local b=$PORT_BASE m=$((PORT_BASE + 1)) n=$((PORT_BASE + 2))
+  for round in $(seq 1 "$ROUNDS"); do
+    log "throughput round $round/$ROUNDS: starting baseline, Mainstay, Mainstay without token cache"
+    start_baseline baseline "$b"
+    start_mainstay mainstay "$m"
+    start_mainstay mainstay-nocache "$n" MAINSTAY_SECURITY_JWT_CACHE_SIZE=0 MAINSTAY_DB_POOL_MAX_SIZE=2
+    wait_ok baseline "http://127.0.0.1:$b/json"
+    wait_ok mainstay "http://127.0.0.1:$m/json"
+    wait_ok mainstay-nocache "http://127.0.0.1:$n/json"
+    local token token_n
+    token=$(login_token "$m")
+    token_n=$(login_token "$n")
+    declare -A url=(
+      [json/B]="http://127.0.0.1:$b/json" [json/M]="http://127.0.0.1:$m/json"
+      [jwt/M]="http://127.0.0.1:$m/auth/json" [jwt-nocache/M]="http://127.0.0.1:$n/auth/json"
+      [db/B]="http://127.0.0.1:$b/" [db/M]="http://127.0.0.1:$m/"
+      [error/B]="http://127.0.0.1:$b/validate?limit=abc" [error/M]="http://127.0.0.1:$m/validate?limit=abc")
+    declare -A args=(
+      [jwt/M]="-H|Authorization: Bearer $token" [jwt-nocache/M]="-H|Authorization: Bearer $token_n"
+      [db/B]="-s|items.lua" [db/M]="-s|items.lua")
+    local order=(B M)
+    ((round % 2 == 0)) && order=(M B)
+    for key in json/B json/M jwt/M jwt-nocache/M db/B db/M error/B error/M; do
+      local extra=()
+      [[ -n ${args[$key]:-} ]] && IFS='|' read -r -a extra <<<"${args[$key]}"
+      warm "${url[$key]}" "${extra[@]}"
+    done
+    for scenario in json jwt jwt-nocache db error; do
+      for side in "${order[@]}"; do
+        local key=$scenario/$side
+        [[ -n ${url[$key]:-} ]] || continue
+        local extra=()
+        [[ -n ${args[$key]:-} ]] && IFS='|' read -r -a extra <<<"${args[$key]}"
+        local r server=baseline
+        [[ $side == M ]] && server=mainstay
+        [[ $key == jwt-nocache/M ]] && server=mainstay-nocache
+        r=$(measure "$server" "jdk$FEATURE-r$round-$scenario-$side" "$DURATION" "$CONNECTIONS" "${url[$key]}" "${extra[@]}")
+        record throughput "$scenario" "$side" "$round" "$r"
+        log "  $scenario $side: $r"
+      done
+    done
+    stop baseline
+    stop mainstay
+    stop mainstay-nocache
+  done
+}
+
+# --- group: ablation (not in the default groups) ---------------------------------------------------
+
+# Where the GET /json gap comes from: the same Mainstay app with its JSON access log (prod default), with
+# the text access log (dev default), and with no access log (log.level=warn), each against the baseline.
+ablation() {
+  local b=$PORT_BASE
+  local variants=(mainstay:json mainstay-text:text mainstay-quiet:off)
+  for round in $(seq 1 "$ROUNDS"); do
+    log "ablation round $round/$ROUNDS"
+    start_baseline baseline "$b"
+    local port=$((b + 1))
+    for v in "${variants[@]}"; do
+      local name=${v%%:*} kind=${v#*:} extra=()
+      [[ $kind == text ]] && extra=(MAINSTAY_LOG_FORMAT=text)
+      [[ $kind == off ]] && extra=(MAINSTAY_LOG_LEVEL=warn)
+      start_mainstay "$name" "$port" MAINSTAY_DB_POOL_MAX_SIZE=2 "${extra[@]}"
+      port=$((port + 1))
+    done
+    wait_ok baseline "http://127.0.0.1:$b/json"
+    port=$((b + 1))
+    local names=(baseline) ports=("$b")
+    for v in "${variants[@]}"; do
+      wait_ok "${v%%:*}" "http://127.0.0.1:$port/json"
+      names+=("${v%%:*}") ports+=("$port")
+      port=$((port + 1))
+    done
+    for i in "${!names[@]}"; do warm "http://127.0.0.1:${ports[$i]}/json"; done
+    local order=(0 1 2 3)
+    ((round % 2 == 0)) && order=(3 2 1 0)
+    for i in "${order[@]}"; do
+      local side=M
+      [[ ${names[$i]} == baseline ]] && side=B
+      local r
+      r=$(measure "${names[$i]}" "jdk$FEATURE-ablation-r$round-${names[$i]}" "$DURATION" "$CONNECTIONS" "http://127.0.0.1:${ports[$i]}/json")
+      record throughput "ablation-${names[$i]}" "$side" "$round" "$r"
+      log "  ${names[$i]}: $r"
+    done
+    for name in "${names[@]}"; do stop "$name"; done
+  done
+}
+
+# --- group: login flood ---------------------------------------------------------------------------
+
+flood() {
+  local seconds=${DURATION%s} port=$((PORT_BASE + 3))
+  ((seconds >= 6)) || seconds=6
+  for side in B M; do
+    local name=flood-$side
+    if [[ $side == B ]]; then start_baseline "$name" "$port"; else start_mainstay "$name" "$port"; fi
+    wait_ok "$name" "http://127.0.0.1:$port/health/ready"
+    warm "http://127.0.0.1:$port/json"
+    # Two connections only: compile bcrypt's loop before the flood, without a flood.
+    (cd "$WRK_DIR" && wrk -t1 -c2 -d"$WARMUP" --timeout 30s -s login.lua "http://127.0.0.1:$port/login") >/dev/null 2>&1 || true
+    log "login flood on $side: $CONNECTIONS connections on POST /login, 4 on /health/ready + /json"
+    (cd "$WRK_DIR" && wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" --timeout 30s --latency -s login.lua \
+      "http://127.0.0.1:$port/login") >"$RAW/jdk$FEATURE-flood-login-$side.txt" 2>&1 &
+    local flood_pid=$!
+    sleep 2
+    local r
+    r=$(measure "$name" "jdk$FEATURE-flood-probes-$side" "$((seconds - 4))s" 4 "http://127.0.0.1:$port/" -s probes.lua)
+    wait "$flood_pid" || true
+    record flood probes "$side" 1 "$r"
+    record flood login "$side" 1 "$(parse_wrk "$RAW/jdk$FEATURE-flood-login-$side.txt") 0"
+    log "  probes $side: $r"
+    stop "$name"
+  done
+}
+
+statuses_of() { awk '/^status / { printf "%s%s: %s", sep, $2, $3; sep = ", " }' "$1"; }
+
+# --- group: start-up ------------------------------------------------------------------------------
+
+# Starts a service, waits for its first 200, stops it; sets STARTUP_MS to launch-to-200.
+startup_ms() { # name url env... -- command...
+  local name=$1 url=$2; shift 2
+  local t0 t1
+  t0=$(date +%s%N)
+  start "$name" "$PORT_BASE_STARTUP" "$@"
+  wait_ok "$name" "$url" 60
+  t1=$(date +%s%N)
+  stop "$name"
+  STARTUP_MS=$(((t1 - t0) / 1000000))
+}
+
+startup() {
+  PORT_BASE_STARTUP=$((PORT_BASE + 5))
+  local p=$PORT_BASE_STARTUP cp_hello="$OUT/hello.cp" cp_bench="$OUT/benchmarks.cp"
+  classpath "$ROOT/examples/hello" "$cp_hello"
+  classpath "$HERE" "$cp_bench"
+  local services=(baseline hello)
+  prepare_archetype && services+=(archetype)
+  for service in "${services[@]}"; do
+    for i in $(seq 1 "$STARTUPS"); do
+      case $service in
+        baseline) startup_ms start-baseline "http://127.0.0.1:$p/json" BENCH_PORT="$p" BENCH_DB_URL= -- \
+          "$JAVA" $JAVA_OPTS -cp "$HERE/target/classes:$(cat "$cp_bench")" dev.mainstay.benchmarks.load.BaselineServer ;;
+        hello) startup_ms start-hello "http://127.0.0.1:$p/hello?name=bench" PORT="$p" MAINSTAY_HTTP_HOST=127.0.0.1 -- \
+          "$JAVA" $JAVA_OPTS -cp "$ROOT/examples/hello/target/classes:$(cat "$cp_hello")" dev.mainstay.examples.hello.Hello ;;
+        archetype) startup_ms start-archetype "http://127.0.0.1:$p/health/ready" PORT="$p" MAINSTAY_HTTP_HOST=127.0.0.1 -- \
+          "$JAVA" $JAVA_OPTS -cp "$ARCH_DIR/target/classes:$(cat "$OUT/archetype.cp")" com.acme.orders.Main ;;
+      esac
+      record startup "$service" - "$i" "$STARTUP_MS"
+      log "  start-up $service #$i: $STARTUP_MS ms"
+    done
+  done
+}
+
+# Generates a service from mainstay-archetype (as its README says) and builds it, once per run. If the
+# archetype is not installed in ~/.m2 but archetype/target holds its jar, that jar is installed into a
+# private repository under target/ for the generation only (~/.m2 is left alone).
+prepare_archetype() {
+  ARCH_DIR="$OUT/archetype/orders"
+  if [[ ! -f $ARCH_DIR/target/classes/com/acme/orders/Main.class ]]; then
+    log "generating and building a service from mainstay-archetype"
+    rm -rf "$OUT/archetype" && mkdir -p "$OUT/archetype"
+    if ! generate_archetype >"$OUT/archetype.log" 2>&1 && ! generate_archetype_from_jar >>"$OUT/archetype.log" 2>&1; then
+      log "SKIPPED archetype start-up: generating failed (see $OUT/archetype.log); run with BUILD=1"
+      return 1
+    fi
+    if ! (cd "$ARCH_DIR" && mvn -B -q package -DskipTests >>"$OUT/archetype.log" 2>&1); then
+      log "SKIPPED archetype start-up: the generated service does not build (see $OUT/archetype.log)"
+      return 1
+    fi
+    rm -f "$OUT/archetype.cp"
+  fi
+  classpath "$ARCH_DIR" "$OUT/archetype.cp"
+}
+
+generate_archetype() { # [maven args...]
+  (cd "$OUT/archetype" && mvn -B -q archetype:generate -DarchetypeGroupId=dev.mainstay \
+    -DarchetypeArtifactId=mainstay-archetype -DarchetypeVersion=0.1.0-SNAPSHOT -DgroupId=com.acme \
+    -DartifactId=orders -Dpackage=com.acme.orders -DinteractiveMode=false "$@")
+}
+
+generate_archetype_from_jar() {
+  local jar="$ROOT/archetype/target/mainstay-archetype-0.1.0-SNAPSHOT.jar" repo="$OUT/archetype-m2"
+  [[ -f $jar ]] || return 1
+  log "mainstay-archetype is not installed; generating from $jar"
+  mvn -B -q install:install-file -Dfile="$jar" -DgroupId=dev.mainstay -DartifactId=mainstay-archetype \
+    -Dversion=0.1.0-SNAPSHOT -Dpackaging=maven-archetype -DgeneratePom=true -Dmaven.repo.local="$repo" &&
+    rm -rf "$ARCH_DIR" && generate_archetype -Dmaven.repo.local="$repo"
+}
+
+# --- group: memory --------------------------------------------------------------------------------
+
+rss() {
+  local port=$((PORT_BASE + 4))
+  for side in B M; do
+    local name=rss-$side
+    if [[ $side == B ]]; then start_baseline "$name" "$port"; else start_mainstay "$name" "$port"; fi
+    wait_ok "$name" "http://127.0.0.1:$port/json"
+    log "memory on $side: ${RSS_SECONDS}s of /json + /items/{id}, then VmRSS"
+    local r
+    r=$(measure "$name" "jdk$FEATURE-rss-$side" "${RSS_SECONDS}s" "$CONNECTIONS" "http://127.0.0.1:$port/" -s mixed.lua)
+    local status=/proc/${PIDS[$name]}/status
+    local rss_mb hwm_mb
+    rss_mb=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "$status")
+    hwm_mb=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "$status")
+    record rss memory "$side" 1 "$r $rss_mb $hwm_mb"
+    log "  $side: RSS $rss_mb MB (peak $hwm_mb MB), $r"
+    stop "$name"
+  done
+}
+
+# --- group: RealWorld example ---------------------------------------------------------------------
+
+realworld() {
+  local dir="$ROOT/examples/realworld" port=$((PORT_BASE + 6)) cp="$OUT/realworld.cp"
+  if [[ ! -d $dir/target/classes/dev/mainstay/examples/realworld ]]; then
+    log "SKIPPED RealWorld: examples/realworld is not built"; return 0
+  fi
+  if ! command -v psql >/dev/null; then
+    log "SKIPPED RealWorld: psql is needed to create the database $RW_DB"; return 0
+  fi
+  psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = '$RW_DB'" | grep -q 1 ||
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $RW_DB" >/dev/null
+  classpath "$dir" "$cp"
+  start realworld "$port" MAINSTAY_PROFILE=prod MAINSTAY_HTTP_HOST=127.0.0.1 MAINSTAY_HTTP_PORT="$port" \
+    MAINSTAY_DB_URL="jdbc:postgresql://127.0.0.1:5432/$RW_DB?user=postgres" MAINSTAY_SECURITY_JWT_SECRET="$SECRET" \
+    MAINSTAY_REALWORLD_SEED_ARTICLES=1000 -- \
+    "$JAVA" $JAVA_OPTS -cp "$dir/target/classes:$(cat "$cp")" dev.mainstay.examples.realworld.RealWorldApp
+  local list="http://127.0.0.1:$port/api/articles?limit=20" one="http://127.0.0.1:$port/api/articles/seeded-article-500"
+  wait_ok realworld "$list" 180
+  curl -fso /dev/null "$one" || { log "SKIPPED RealWorld: $one does not answer 200"; stop realworld; return 0; }
+  warm "$list"
+  warm "$one"
+  for round in $(seq 1 "$ROUNDS"); do
+    record realworld list RW "$round" "$(measure realworld "jdk$FEATURE-rw-list-r$round" "$DURATION" "$CONNECTIONS" "$list")"
+    record realworld article RW "$round" "$(measure realworld "jdk$FEATURE-rw-article-r$round" "$DURATION" "$CONNECTIONS" "$one")"
+    log "  RealWorld round $round done"
+  done
+  stop realworld
+}
+
+# --- report ---------------------------------------------------------------------------------------
+
+report() {
+  local threads="platform threads"
+  ((FEATURE >= 21)) && threads="virtual threads"
+  echo
+  echo "### JDK $VERSION ($threads), wrk -t1 -c$CONNECTIONS -d$DURATION, $ROUNDS round(s), $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo); load average at start: $LOAD_AT_START, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  if grep -q '^throughput json' "$RESULTS"; then
+    echo
+    echo "| scenario | baseline req/s | Mainstay req/s | ratio (median; per round) | target | server CPU µs/request, baseline / Mainstay (ratio) | baseline p50 / p99 ms | Mainstay p50 / p99 ms | errors baseline / Mainstay |"
+    echo "| --- | ---: | ---: | --- | --- | --- | --- | --- | --- |"
+    report_row json json "\`GET /json\`, full stack" 0.90
+    report_row json jwt "\`GET /json\` behind JWT (vs unauthenticated baseline)" 0.85
+    report_row json jwt-nocache "the same, token cache off (\`security.jwt.cache-size=0\`)" -
+    report_row db db "\`GET /items/{id}\`: PostgreSQL row, Database+jOOQ vs raw JDBC" 0.90
+    report_row error error "\`GET /validate?limit=abc\`: 400 error path (non-2xx expected)" -
+  fi
+  if grep -q '^throughput ablation' "$RESULTS"; then
+    echo
+    echo "Ablation, \`GET /json\`: the same Mainstay app with each access-log setting, against the baseline of the same round."
+    echo
+    echo "| server | baseline req/s | Mainstay req/s | ratio (median; per round) | target | server CPU µs/request, baseline / Mainstay (ratio) | baseline p50 / p99 ms | Mainstay p50 / p99 ms | errors baseline / Mainstay |"
+    echo "| --- | ---: | ---: | --- | --- | --- | --- | --- | --- |"
+    report_row ablation-baseline ablation-mainstay "Mainstay, JSON access log (prod default)" -
+    report_row ablation-baseline ablation-mainstay-text "Mainstay, text access log (dev default)" -
+    report_row ablation-baseline ablation-mainstay-quiet "Mainstay, no access log (\`log.level=warn\`)" -
+  fi
+  if grep -q '^flood' "$RESULTS"; then
+    echo
+    echo "Login flood: $CONNECTIONS connections on \`POST /login\` (right password, bcrypt cost 12), while 4 connections alternate \`GET /health/ready\` and \`GET /json\`."
+    echo
+    echo "| server | login req/s | login statuses | probe req/s | probe p50 ms | probe p99 ms | target: probe p99 < 50 ms, logins only 200/429/503 |"
+    echo "| --- | ---: | --- | ---: | ---: | ---: | --- |"
+    for side in B M; do
+      local login probes statuses verdict
+      login=$(awk -v s="$side" '$1 == "flood" && $2 == "login" && $3 == s' "$RESULTS")
+      probes=$(awk -v s="$side" '$1 == "flood" && $2 == "probes" && $3 == s' "$RESULTS")
+      [[ -n $probes ]] || continue
+      statuses=$(statuses_of "$RAW/jdk$FEATURE-flood-login-$side.txt")
+      local sock
+      sock=$(echo "$login" | awk '{ print $9 }')
+      ((sock > 0)) && statuses="$statuses, socket errors: $sock"
+      verdict=$(echo "$probes" | awk -v st="$statuses" '{
+        ok = ($7 < 50)
+        n = split(st, parts, ", ")
+        for (i = 1; i <= n; i++) { split(parts[i], kv, ": "); if (kv[1] != "200" && kv[1] != "429" && kv[1] != "503") ok = 0 }
+        print (ok ? "met" : "**missed**") }')
+      [[ $side == B ]] && verdict="(control, no target)"
+      echo "$login $probes" | awk -v name="$([[ $side == B ]] && echo 'bare Javalin + jBCrypt' || echo Mainstay)" \
+        -v st="$statuses" -v v="$verdict" '{ printf "| %s | %s | %s | %s | %.1f | %.1f | %s |\n", name, $5, st, $16, $17, $18, v }'
+    done
+  fi
+  if grep -q '^startup' "$RESULTS"; then
+    echo
+    echo "Start-up: process launch to the first 200 (\`$JAVA_OPTS\`), $STARTUPS runs each."
+    echo
+    echo "| service | median ms | runs ms | target < 1200 ms |"
+    echo "| --- | ---: | --- | --- |"
+    for service in baseline hello archetype; do
+      awk -v s="$service" '$1 == "startup" && $2 == s { print $5 }' "$RESULTS" | sort -n | awk -v s="$service" '
+        { v[NR] = $1; all = all (NR > 1 ? ", " : "") $1 }
+        END {
+          if (NR == 0) exit
+          med = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+          name = s == "baseline" ? "bare Javalin (control)" : s == "hello" ? "examples/hello" : "archetype-generated service (H2, migrations)"
+          verdict = s == "baseline" ? "-" : (med < 1200 ? "met" : "**missed**")
+          printf "| %s | %.0f | %s | %s |\n", name, med, all, verdict }'
+    done
+  fi
+  if grep -q '^rss' "$RESULTS"; then
+    echo
+    echo "Memory: resident set size after ${RSS_SECONDS} s of \`GET /json\` + \`GET /items/{id}\` at $CONNECTIONS connections, \`$JAVA_OPTS\`."
+    echo
+    echo "| server | RSS MB | peak RSS MB | req/s during the load |"
+    echo "| --- | ---: | ---: | ---: |"
+    awk '$1 == "rss" { printf "| %s | %s | %s | %s |\n", ($3 == "B" ? "bare Javalin" : "Mainstay"), $12, $13, $5 }' "$RESULTS"
+  fi
+  if grep -q '^realworld' "$RESULTS"; then
+    echo
+    echo "RealWorld example on PostgreSQL, 1,000 seeded articles (medians of $ROUNDS runs):"
+    echo
+    echo "| endpoint | req/s | p50 ms | p99 ms | errors | server CPU µs/request |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+    for ep in list article; do
+      awk -v e="$ep" '$1 == "realworld" && $2 == e' "$RESULTS" | median_row |
+        awk -v e="$ep" '{ printf "| %s | %.0f | %.2f | %.2f | %d | %.0f |\n",
+          (e == "list" ? "`GET /api/articles?limit=20`" : "`GET /api/articles/{slug}`"), $1, $2, $3, $4, $5 }'
+    done
+  fi
+}
+
+# Reads result lines of one scenario and side; prints the medians "rps p50 p99" and the summed errors.
+median_row() {
+  awk '
+    function median(a, n,   i, j, t) {
+      for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j > 0 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+      return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    { n++; rps[n] = $5; p50[n] = $6; p99[n] = $7; errors += $8 + $9; cpu[n] = $11 }
+    END { if (n) printf "%s %s %s %d %s\n", median(rps, n), median(p50, n), median(p99, n), errors, median(cpu, n) }'
+}
+
+report_row() { # baseline-scenario mainstay-scenario title target
+  local base mine
+  base=$(awk -v s="$1" '$1 == "throughput" && $2 == s && $3 == "B"' "$RESULTS" | median_row)
+  mine=$(awk -v s="$2" '$1 == "throughput" && $2 == s && $3 == "M"' "$RESULTS" | median_row)
+  [[ -n $base && -n $mine ]] || return 0
+  local ratios
+  ratios=$(awk -v b="$1" -v m="$2" '
+    $1 == "throughput" && $2 == b && $3 == "B" { base[$4] = $5 }
+    $1 == "throughput" && $2 == m && $3 == "M" { mine[$4] = $5 }
+    END { for (r in mine) if (base[r] > 0) printf "%d %.2f\n", r, mine[r] / base[r] }' "$RESULTS" | sort -n | awk '{ print $2 }')
+  echo "$base|$mine|$(echo "$ratios" | paste -sd' ')" | awk -F'|' -v title="$3" -v target="$4" '{
+    split($1, b, " "); split($2, m, " "); n = split($3, r, " ")
+    for (i = 2; i <= n; i++) { t = r[i]; for (j = i - 1; j > 0 && r[j] > t; j--) r[j + 1] = r[j]; r[j + 1] = t }
+    med = (n % 2) ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2
+    gsub(" ", ", ", $3)
+    verdict = target == "-" ? "-" : (med >= target ? "≥ " target ": met" : "≥ " target ": **missed**")
+    printf "| %s | %.0f | %.0f | %.2f (%s) | %s | %.0f / %.0f (%.2f) | %.2f / %.2f | %.2f / %.2f | %d / %d |\n",
+      title, b[1], m[1], med, $3, verdict, b[5], m[5], (m[5] > 0 ? b[5] / m[5] : 0), b[2], b[3], m[2], m[3], b[4], m[4] }'
+}
+
+# --- main -----------------------------------------------------------------------------------------
+
+require_tools
+VERSION=$(jdk_version)
+FEATURE=$(jdk_feature)
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+build
+mkdir -p "$OUT"
+LOGS="$OUT/logs-jdk$FEATURE" RAW="$OUT/raw-jdk$FEATURE" RESULTS="$OUT/results-jdk$FEATURE.tsv"
+rm -rf "$LOGS" "$RAW" "$RESULTS" && mkdir -p "$LOGS" "$RAW"
+log "JDK $VERSION ($JAVA); groups: $GROUPS_TO_RUN; results in $OUT"
+for group in $GROUPS_TO_RUN; do
+  case $group in
+    throughput | flood | startup | rss | realworld | ablation) "$group" ;;
+    *) die "unknown group '$group' in GROUPS_TO_RUN (throughput flood startup rss realworld ablation)" ;;
+  esac
+done
+report | tee "$OUT/results-jdk$FEATURE.md"

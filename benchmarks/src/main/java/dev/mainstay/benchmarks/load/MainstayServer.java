@@ -1,0 +1,59 @@
+package dev.mainstay.benchmarks.load;
+
+import dev.mainstay.benchmarks.Items;
+import dev.mainstay.core.Mainstay;
+import dev.mainstay.core.MainstaySetup;
+import dev.mainstay.persistence.Database;
+import dev.mainstay.persistence.DatabaseConfig;
+import dev.mainstay.security.web.Access;
+import dev.mainstay.security.web.MainstaySecurity;
+import dev.mainstay.security.web.SecurityConfig;
+import java.sql.SQLException;
+
+/**
+ * The measured side of the load harness: the same handlers as {@link BaselineServer}, in a full
+ * Mainstay app (request ids, access log, metrics, security headers, problem+json, health with a
+ * database check) with mainstay-security and mainstay-persistence installed from config.
+ *
+ * <p>Routes: {@code GET /json}; {@code GET /auth/json} (the same, behind JWT authentication);
+ * {@code GET /items/{id}} (jOOQ through {@code Database}); {@code GET /validate}; {@code POST /login}
+ * (bcrypt and a token, see {@link BenchLogin}); and core's {@code /health/*} and {@code /metrics}.
+ * All settings are Mainstay config keys ({@code MAINSTAY_*} environment variables), as the harness
+ * passes them.
+ */
+public final class MainstayServer {
+    private MainstayServer() {}
+
+    /** Starts the app; SIGTERM drains and stops it. */
+    public static void main(String[] args) {
+        Mainstay.run(MainstayServer::setup);
+    }
+
+    /** Declares the app. */
+    static void setup(MainstaySetup app) {
+        Settings settings = app.config().bind(r -> new Settings(DatabaseConfig.from(r), SecurityConfig.from(r)));
+        Database db = app.manage(Database.create(settings.database()));
+        db.bindTo(app.meterRegistry());
+        app.readiness("database", db.healthCheck());
+        prepare(db);
+        MainstaySecurity security = MainstaySecurity.install(app, settings.security(), null);
+        BenchLogin login = new BenchLogin(security);
+        app.javalin(cfg -> {
+            cfg.routes.get("/json", Routes::json);
+            cfg.routes.get("/auth/json", Routes::json, Access.AUTHENTICATED);
+            cfg.routes.get("/items/{id}", ctx -> Routes.item(ctx, Items.readJooq(db.dsl(), Routes.id(ctx))));
+            cfg.routes.get("/validate", Routes::validate);
+            cfg.routes.post("/login", login::handle);
+        });
+    }
+
+    private static void prepare(Database db) {
+        try {
+            Items.prepare(db.dataSource());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the benchmark table", e);
+        }
+    }
+
+    private record Settings(DatabaseConfig database, SecurityConfig security) {}
+}

@@ -1,0 +1,89 @@
+package dev.mainstay.examples.realworld;
+
+import dev.mainstay.core.Mainstay;
+import dev.mainstay.core.MainstaySetup;
+import dev.mainstay.examples.realworld.api.RealWorldApi;
+import dev.mainstay.examples.realworld.api.RealWorldProblemWriter;
+import dev.mainstay.examples.realworld.repository.ArticleReader;
+import dev.mainstay.examples.realworld.repository.ArticleRepository;
+import dev.mainstay.examples.realworld.repository.CommentRepository;
+import dev.mainstay.examples.realworld.repository.FavoriteRepository;
+import dev.mainstay.examples.realworld.repository.ProfileRepository;
+import dev.mainstay.examples.realworld.repository.TagRepository;
+import dev.mainstay.examples.realworld.repository.UserRepository;
+import dev.mainstay.examples.realworld.service.ArticleService;
+import dev.mainstay.examples.realworld.service.CommentService;
+import dev.mainstay.examples.realworld.service.ProfileService;
+import dev.mainstay.examples.realworld.service.Seeder;
+import dev.mainstay.examples.realworld.service.UserService;
+import dev.mainstay.persistence.Database;
+import dev.mainstay.persistence.DatabaseConfig;
+import dev.mainstay.security.web.MainstaySecurity;
+import dev.mainstay.security.web.SecurityConfig;
+import dev.mainstay.security.web.SecurityProblems;
+import java.time.Clock;
+
+/**
+ * The RealWorld ("Conduit") API on Mainstay: the entry point, and the one place where the layers are wired.
+ *
+ * <p>Run it with {@code main} (H2 in memory and port 8080 unless configured otherwise), or boot it in a
+ * test with {@code MainstayTest.run(RealWorldApp::setup, ...)}. Wiring reads top to bottom: config,
+ * database, security, error format, repositories, services, routes.
+ */
+public final class RealWorldApp {
+    private RealWorldApp() {}
+
+    /**
+     * Starts the API and serves until the process is stopped; exits with status 1 and an explanation
+     * if the configuration is invalid or the database cannot be reached.
+     */
+    public static void main(String[] args) {
+        Mainstay.run(RealWorldApp::setup);
+    }
+
+    /**
+     * Declares the whole app on {@code app}; {@link Mainstay#create} calls it once, on one thread.
+     *
+     * @throws dev.mainstay.core.config.ConfigException listing every invalid key, of every section
+     * @throws dev.mainstay.persistence.DatabaseException when the database is unreachable or a migration fails
+     */
+    public static void setup(MainstaySetup app) {
+        Settings settings = app.config()
+                .bind(r -> new Settings(DatabaseConfig.from(r), SecurityConfig.from(r), RealWorldConfig.from(r)));
+
+        Database db = app.manage(Database.create(settings.database()));
+        db.bindTo(app.meterRegistry());
+        app.readiness("database", db.healthCheck());
+
+        MainstaySecurity security = MainstaySecurity.install(app, settings.security(), null);
+        // RealWorld nests the password in {"user": {...}}; name it so in 422 answers.
+        SecurityProblems.register(app, "/user/password");
+        app.problemWriter(new RealWorldProblemWriter());
+
+        Clock clock = Clock.systemUTC();
+        UserRepository users = new UserRepository();
+        ArticleRepository articles = new ArticleRepository();
+        TagRepository tags = new TagRepository();
+        UserService userService = new UserService(
+                db,
+                users,
+                security.passwordHasher(),
+                security.passwordPolicy(),
+                security.accessTokens(),
+                security.loginThrottle());
+        ProfileService profileService = new ProfileService(db, users, new ProfileRepository());
+        ArticleService articleService =
+                new ArticleService(db, articles, new ArticleReader(tags), tags, new FavoriteRepository(), clock);
+        CommentService commentService = new CommentService(db, articles, new CommentRepository(), clock);
+
+        if (settings.realworld().seedArticles() > 0) {
+            new Seeder(db, users, articles, tags, clock)
+                    .seed(settings.realworld().seedArticles(), security.passwordHasher());
+        }
+        RealWorldApi api = new RealWorldApi(userService, profileService, articleService, commentService);
+        app.javalin(cfg -> api.addTo(cfg.routes));
+    }
+
+    /** Every config section of the app, read in one {@code bind} so that start-up reports all problems at once. */
+    private record Settings(DatabaseConfig database, SecurityConfig security, RealWorldConfig realworld) {}
+}
