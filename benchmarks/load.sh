@@ -545,6 +545,7 @@ FEATURE=$(jdk_feature)
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 build
 mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd) # Maven resolves relative paths against the module, not here
 LOGS="$OUT/logs-jdk$FEATURE" RAW="$OUT/raw-jdk$FEATURE" RESULTS="$OUT/results-jdk$FEATURE.tsv"
 rm -rf "$LOGS" "$RAW" "$RESULTS" && mkdir -p "$LOGS" "$RAW"
 log "JDK $VERSION ($JAVA); groups: $GROUPS_TO_RUN; results in $OUT"

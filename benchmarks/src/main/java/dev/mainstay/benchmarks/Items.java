@@ -79,6 +79,16 @@ public final class Items {
         }
     }
 
+    /**
+     * Reads one row through jOOQ with the SQL written out (a plain-SQL {@code resultQuery}): jOOQ binds,
+     * executes, maps and translates errors, but does not build and render a query tree.
+     */
+    public static Item readJooqPlainSql(DSLContext dsl, long id) {
+        return dsl.resultQuery(SELECT_SQL.replace("?", "{0}"), DSL.val(id))
+                .fetchOne(r -> new Item(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class),
+                        r.get(3, Integer.class)));
+    }
+
     /** Reads one row with jOOQ, as an application on Mainstay would ({@code db.dsl()}). */
     public static Item readJooq(DSLContext dsl, long id) {
         return dsl.select(ID, NAME, DESCRIPTION, QUANTITY)

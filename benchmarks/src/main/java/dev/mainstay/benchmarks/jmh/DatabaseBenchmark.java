@@ -74,6 +74,12 @@ public class DatabaseBenchmark {
         return Items.readJooq(db.dsl(), ids.next());
     }
 
+    /** The same row through {@code db.dsl()} with the SQL written out: jOOQ without the query tree. */
+    @Benchmark
+    public Items.Item databasePlainSql(Ids ids) {
+        return Items.readJooqPlainSql(db.dsl(), ids.next());
+    }
+
     /** The control: the same row with plain JDBC on the same pool. */
     @Benchmark
     public Items.Item rawJdbc(Ids ids) {
