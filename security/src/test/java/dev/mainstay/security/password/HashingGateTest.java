@@ -1,6 +1,7 @@
 package dev.mainstay.security.password;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,5 +92,24 @@ class HashingGateTest {
         Thread.sleep(100); // let the first hash take the only slot; at cost 13 it holds it for ~500 ms
         assertThrows(HashingBusyException.class, () -> hasher.hash("second password"));
         assertTrue(hasher.verify("first password", first.get()));
+    }
+
+    @Test
+    void runsTheWorkOnItsOwnPlatformThreadSoVirtualCallersDoNotPinTheirCarriers() {
+        HashingGate gate = new HashingGate(1, 0, Duration.ofSeconds(1));
+        Thread hasher = gate.run(Thread::currentThread);
+        assertNotSame(Thread.currentThread(), hasher);
+        assertTrue(hasher.getName().startsWith("mainstay-hasher-"), hasher.getName());
+        assertTrue(hasher.isDaemon(), "an idle gate must not keep the JVM alive");
+    }
+
+    @Test
+    void passesTheWorksOwnExceptionToTheCallerAndFreesTheSlot() {
+        HashingGate gate = new HashingGate(1, 0, Duration.ofSeconds(1));
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> gate.run(() -> {
+            throw new IllegalArgumentException("bad salt");
+        }));
+        assertEquals("bad salt", thrown.getMessage());
+        assertEquals("ran", gate.run(() -> "ran"), "a failed hash must give its slot back");
     }
 }
