@@ -10,8 +10,10 @@ import java.util.function.Function;
  * exists, and upgrades outdated hashes on the way.
  *
  * <p>A wrong name or a wrong password is a normal outcome ({@code Optional.empty()}), and the two are
- * indistinguishable: for an unknown user the password is still verified, against a dummy hash made once
- * with the hasher's current parameters, so the response time does not reveal which accounts exist.
+ * indistinguishable: for an unknown user the password is still verified, against a dummy hash made with
+ * the hasher's current parameters, so the response time does not reveal which accounts exist. The dummy is
+ * made by the first such login, which spends exactly that time, rather than in the constructor: one hash
+ * at the production cost takes about 250 ms, which start-up need not wait for.
  * Thread-safe if the two lookup functions are.
  *
  * @param <U> the application's user type
@@ -20,10 +22,10 @@ public final class PasswordAuthenticator<U> {
     private final PasswordHasher hasher;
     private final Function<String, Optional<U>> findUser;
     private final Function<U, String> storedHash;
-    private final String dummyHash;
+    private volatile String dummyHash;
 
     /**
-     * Creates an authenticator; this computes one hash (the dummy), so create it once at start-up.
+     * Creates an authenticator. It is cheap; create one per user store and share it.
      *
      * @param hasher the hasher that made the stored hashes, not null
      * @param findUser finds a user by login name (e.g. e-mail); returns empty if there is none
@@ -34,7 +36,6 @@ public final class PasswordAuthenticator<U> {
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.findUser = Objects.requireNonNull(findUser, "findUser");
         this.storedHash = Objects.requireNonNull(storedHash, "storedHash");
-        this.dummyHash = hasher.hash(UUID.randomUUID().toString());
     }
 
     /**
@@ -54,7 +55,7 @@ public final class PasswordAuthenticator<U> {
         String hash = user.map(storedHash).orElse(null);
         if (hash == null) {
             // Unknown user, or one without a password: spend the same time as a wrong password.
-            hasher.verify(password, dummyHash);
+            spendOneVerification(password);
             return Optional.empty();
         }
         if (!hasher.verify(password, hash)) {
@@ -62,5 +63,16 @@ public final class PasswordAuthenticator<U> {
         }
         Optional<String> upgraded = hasher.needsRehash(hash) ? Optional.of(hasher.hash(password)) : Optional.empty();
         return Optional.of(new Authenticated<>(user.get(), upgraded));
+    }
+
+    private void spendOneVerification(String password) {
+        String dummy = dummyHash;
+        if (dummy == null) {
+            // Making the dummy costs what verifying against it would. Two first callers may both make
+            // one; either serves, so no lock is needed.
+            dummyHash = hasher.hash(UUID.randomUUID().toString());
+        } else {
+            hasher.verify(password, dummy);
+        }
     }
 }

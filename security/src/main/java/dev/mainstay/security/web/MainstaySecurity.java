@@ -104,7 +104,7 @@ public final class MainstaySecurity {
     }
 
     /**
-     * Returns an authenticator for the app's users; create it once (it computes a dummy hash).
+     * Returns an authenticator for the app's users; create it once and share it.
      *
      * @param findUser finds a user by login name
      * @param storedHash returns a user's stored hash

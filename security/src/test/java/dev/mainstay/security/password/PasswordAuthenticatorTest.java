@@ -15,14 +15,27 @@ import org.junit.jupiter.api.Test;
 class PasswordAuthenticatorTest {
     record User(String email, String hash) {}
 
-    /** Records every hash that verify() was asked to check, to prove equal work per path. */
+    /** Records every hash made and every hash verify() was asked to check, to prove equal work per path. */
     static final class RecordingHasher implements PasswordHasher {
         final PasswordHasher real = PasswordHasher.bcrypt(10);
+        final List<String> made = new ArrayList<>();
         final List<String> verified = new ArrayList<>();
 
         @Override
         public String hash(String password) {
-            return real.hash(password);
+            String hash = real.hash(password);
+            made.add(hash);
+            return hash;
+        }
+
+        /** Full-cost hash computations since the last {@link #clear()}: each hash and each verify is one. */
+        int work() {
+            return made.size() + verified.size();
+        }
+
+        void clear() {
+            made.clear();
+            verified.clear();
         }
 
         @Override
@@ -69,23 +82,36 @@ class PasswordAuthenticatorTest {
     }
 
     @Test
-    void spendsOneFullVerifyAtTheCurrentCostOnAnUnknownUser() {
-        hasher.verified.clear();
+    void spendsOneFullHashAtTheCurrentCostOnEveryUnknownUser() {
+        hasher.clear();
         assertTrue(authenticator
                 .authenticate("nobody@example.com", "whatever password")
                 .isEmpty());
-        assertEquals(1, hasher.verified.size(), "exactly one verify, like a wrong password");
+        assertEquals(1, hasher.work(), "the first unknown user makes the dummy: one hash, like a wrong password");
+        hasher.clear();
+        assertTrue(authenticator
+                .authenticate("nobody-else@example.com", "whatever password")
+                .isEmpty());
+        assertEquals(1, hasher.verified.size(), "later ones verify against it: one verify, like a wrong password");
+        assertEquals(1, hasher.work());
         assertFalse(hasher.needsRehash(hasher.verified.get(0)), "the dummy hash has the current cost");
     }
 
     @Test
+    void makesNoHashBeforeTheFirstLogin() {
+        hasher.clear();
+        new PasswordAuthenticator<>(hasher, email -> Optional.<User>empty(), User::hash);
+        assertEquals(0, hasher.work(), "start-up must not pay for the dummy hash");
+    }
+
+    @Test
     void spendsTheSameWorkOnANullLoginAndOnAUserWithoutPassword() {
-        hasher.verified.clear();
+        hasher.clear();
         assertTrue(authenticator.authenticate(null, "whatever password").isEmpty());
         assertTrue(authenticator
                 .authenticate("sso@example.com", "whatever password")
                 .isEmpty());
-        assertEquals(2, hasher.verified.size());
+        assertEquals(2, hasher.work());
         assertFalse(hasher.verified.contains(null), "a missing hash is replaced by the dummy");
     }
 
