@@ -2,11 +2,11 @@ package dev.mainstay.persistence;
 
 import static dev.mainstay.persistence.sample.jooq.Tables.SAMPLE_ITEM;
 
+import com.sun.management.ThreadMXBean;
 import dev.mainstay.core.config.Config;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,8 +25,10 @@ import org.jooq.impl.DSL;
 /**
  * Single-row reads per second through {@link Database#dsl()}, through a bare jOOQ context and through
  * plain JDBC, all on the same HikariCP pool, in one run, rounds interleaved so that machine noise hits
- * all alike. Not a test: run it by
- * hand (see the README) against PostgreSQL; it creates and drops its own schema.
+ * all alike. Besides reads per second it reports, per read, the CPU time and the bytes allocated by the
+ * calling threads: the first is less disturbed by other load than reads per second, the second not at
+ * all. Not a test: run it by hand (see the README) against PostgreSQL; it creates and drops its own
+ * schema.
  *
  * <p>Arguments: [threads (default 1)] [seconds per round (default 5)] [rounds (default 3)].
  */
@@ -66,20 +68,24 @@ final class ReadThroughput {
                 measure("warm-up jooq", jooq, threads, seconds);
                 measure("warm-up mainstay", mainstay, threads, seconds);
             }
-            double[] totals = new double[3];
+            Cost[] totals = {new Cost(0, 0), new Cost(0, 0), new Cost(0, 0)};
             for (int round = 1; round <= rounds; round++) {
-                totals[0] += measure("round " + round + " jdbc", jdbc, threads, seconds);
-                totals[1] += measure("round " + round + " jooq", jooq, threads, seconds);
-                totals[2] += measure("round " + round + " mainstay", mainstay, threads, seconds);
+                totals[0] = totals[0].plus(measure("round " + round + " jdbc", jdbc, threads, seconds));
+                totals[1] = totals[1].plus(measure("round " + round + " jooq", jooq, threads, seconds));
+                totals[2] = totals[2].plus(measure("round " + round + " mainstay", mainstay, threads, seconds));
             }
             System.out.printf(
                     Locale.ROOT,
-                    "threads=%d, CPU per read in the calling thread: JDBC %.1f us, bare jOOQ %.1f us, Database.dsl()"
-                            + " %.1f us%n",
+                    "threads=%d, per read in the calling thread (mean of %d rounds): JDBC %.1f us CPU, %.0f B;"
+                            + " bare jOOQ %.1f us, %.0f B; Database.dsl() %.1f us, %.0f B%n",
                     threads,
-                    totals[0] / rounds,
-                    totals[1] / rounds,
-                    totals[2] / rounds);
+                    rounds,
+                    totals[0].cpuMicros() / rounds,
+                    totals[0].bytes() / rounds,
+                    totals[1].cpuMicros() / rounds,
+                    totals[1].bytes() / rounds,
+                    totals[2].cpuMicros() / rounds,
+                    totals[2].bytes() / rounds);
         } finally {
             admin("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
@@ -110,22 +116,32 @@ final class ReadThroughput {
         }
     }
 
-    /** Runs {@code read} on {@code threads} threads for {@code seconds}; returns CPU microseconds per read. */
-    private static double measure(String label, LongConsumer read, int threads, int seconds) throws Exception {
+    /** What one read cost the calling thread: CPU time and heap allocated. */
+    private record Cost(double cpuMicros, double bytes) {
+        Cost plus(Cost other) {
+            return new Cost(cpuMicros + other.cpuMicros, bytes + other.bytes);
+        }
+    }
+
+    /** Runs {@code read} on {@code threads} threads for {@code seconds}; returns what one read cost. */
+    private static Cost measure(String label, LongConsumer read, int threads, int seconds) throws Exception {
         LongAdder reads = new LongAdder();
         LongAdder cpuNanos = new LongAdder();
+        LongAdder allocated = new LongAdder();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         Thread[] workers = new Thread[threads];
         for (int i = 0; i < threads; i++) {
             workers[i] = new Thread(() -> {
-                ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+                ThreadMXBean cpu = (ThreadMXBean) ManagementFactory.getThreadMXBean();
                 long cpuStart = cpu.getCurrentThreadCpuTime();
+                long allocatedStart = cpu.getCurrentThreadAllocatedBytes();
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < end) {
                     read.accept(1 + random.nextInt(ROWS));
                     reads.increment();
                 }
                 cpuNanos.add(cpu.getCurrentThreadCpuTime() - cpuStart);
+                allocated.add(cpu.getCurrentThreadAllocatedBytes() - allocatedStart);
             });
             workers[i].start();
         }
@@ -135,8 +151,15 @@ final class ReadThroughput {
         double perSecond = reads.sum() / (double) seconds;
         // CPU time of the calling threads per read: what each layer costs, less disturbed by other load.
         double cpuMicros = cpuNanos.sum() / 1_000.0 / reads.sum();
-        System.out.printf(Locale.ROOT, "%-16s %,10.0f reads/s %8.1f us CPU/read%n", label, perSecond, cpuMicros);
-        return cpuMicros;
+        double bytes = allocated.sum() / (double) reads.sum();
+        System.out.printf(
+                Locale.ROOT,
+                "%-16s %,10.0f reads/s %8.1f us CPU/read %,8.0f B/read%n",
+                label,
+                perSecond,
+                cpuMicros,
+                bytes);
+        return new Cost(cpuMicros, bytes);
     }
 
     private static void admin(String sql) throws SQLException {
