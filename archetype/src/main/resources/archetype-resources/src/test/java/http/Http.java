@@ -54,6 +54,22 @@ final class Http {
         }
     }
 
+    /**
+     * Sends a request on a connection of its own, for a request over the server's size limits: Jetty
+     * answers such a request and closes the connection, and a closed connection left in the shared
+     * pool would fail the next request. Throws {@code UncheckedIOException} when the answer is cut off.
+     */
+    public HttpResponse<String> sendAlone(HttpRequest.Builder request) {
+        try {
+            return HttpClient.newHttpClient().send(request.build(), BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a response", e);
+        }
+    }
+
     /** Returns a request builder for {@code path} with the bearer token, if any. */
     public HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));

@@ -19,7 +19,7 @@ class OpenApiDocumentTest {
     @Test
     void documentsEveryRouteAndNoOther() throws IOException {
         Set<String> registered;
-        try (RunningService service = RunningService.start(H2ApiTest.database())) {
+        try (RunningService service = RunningService.start(H2ApiTest.freshDatabase())) {
             registered = registeredOperations(service);
         }
         Set<String> documented = documentedOperations();

@@ -1,22 +1,18 @@
 package ${package}.http;
 
+import ${package}.PostgresServer;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * A throw-away schema on the PostgreSQL server named by {@code MAINSTAY_TEST_POSTGRES_URL}, so that
- * the suite never touches other tables of that database.
- *
- * <p>Without the variable the suite is skipped, with a message that says how to run it; with
- * {@code CI=true} that is a failure instead, so that a CI run cannot pass without its database.
+ * A throw-away schema on the {@link PostgresServer} of the tests, so that the suite never touches
+ * other tables of that database.
  */
 final class PostgresSchema implements AutoCloseable {
-    static final String URL_VARIABLE = "MAINSTAY_TEST_POSTGRES_URL";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String serverUrl;
@@ -27,27 +23,19 @@ final class PostgresSchema implements AutoCloseable {
         this.name = name;
     }
 
-    /** Creates a schema, or skips (fails on CI) when no PostgreSQL is configured or reachable. */
+    /** Creates a schema, or skips (fails on CI) when no PostgreSQL is configured. */
     static PostgresSchema create() {
-        String url = System.getenv(URL_VARIABLE);
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        if (url == null || url.isBlank()) {
-            String reason = URL_VARIABLE + " is not set, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-            if (ci) {
-                throw new IllegalStateException("CI=true needs PostgreSQL: " + reason);
-            }
-            System.err.println("[PostgresApiIT] skipped: " + reason);
-            Assumptions.abort(reason);
-        }
+        String url = PostgresServer.requireUrl();
         byte[] random = new byte[6];
         RANDOM.nextBytes(random);
         String name = "it_" + HexFormat.of().formatHex(random);
         try {
-            execute(url.trim(), "CREATE SCHEMA " + name);
+            execute(url, "CREATE SCHEMA " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + URL_VARIABLE + " is not usable: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + PostgresServer.URL_VARIABLE + " is not usable: " + e.getMessage(), e);
         }
-        return new PostgresSchema(url.trim(), name);
+        return new PostgresSchema(url, name);
     }
 
     /** Returns the JDBC URL of the schema: the server's URL with {@code currentSchema}. */

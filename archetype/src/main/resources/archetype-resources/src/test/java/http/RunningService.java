@@ -4,20 +4,30 @@ import ${package}.App;
 import dev.mainstay.core.Mainstay;
 import dev.mainstay.core.config.Config;
 import dev.mainstay.core.testing.MainstayTest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The whole service, started once for a test class on a free port in the test profile, with a real
  * HTTP client. Starting once per class (not per test) keeps the suite fast; tests stay independent
  * by registering users of their own.
+ *
+ * <p>It signs tokens with a random key that the tests know ({@link #signingSecret}), so that they can
+ * forge tokens that are right in every way but one, and prove that the one wrong thing is refused.
  */
 final class RunningService implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Mainstay app;
     private final Http http;
+    private final byte[] signingSecret;
 
-    private RunningService(Mainstay app) {
+    private RunningService(Mainstay app, byte[] signingSecret) {
         this.app = app;
         this.http = new Http(app.port(), app.json());
+        this.signingSecret = signingSecret;
     }
 
     /**
@@ -27,8 +37,12 @@ final class RunningService implements AutoCloseable {
      * @return the started service; close it when the class is done
      */
     public static RunningService start(Map<String, String> overrides) {
-        Config config = MainstayTest.testConfig(Config.load(), overrides);
-        return new RunningService(Mainstay.create(config, App::configure).start());
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        Map<String, String> settings = new HashMap<>(overrides);
+        settings.put("security.jwt.secret", Base64.getEncoder().encodeToString(secret));
+        Config config = MainstayTest.testConfig(Config.load(), settings);
+        return new RunningService(Mainstay.create(config, App::configure).start(), secret);
     }
 
     /** Returns a client bound to the service's port. */
@@ -39,6 +53,11 @@ final class RunningService implements AutoCloseable {
     /** Returns the running app, for what the HTTP API does not show (such as its routes). */
     public Mainstay app() {
         return app;
+    }
+
+    /** Returns the HS256 secret the service signs access tokens with. */
+    public byte[] signingSecret() {
+        return signingSecret.clone();
     }
 
     @Override

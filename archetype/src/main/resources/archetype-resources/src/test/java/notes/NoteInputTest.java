@@ -56,6 +56,13 @@ class NoteInputTest {
     }
 
     @Test
+    void rejectsHalfASurrogatePairInTitleAndBody() {
+        List<FieldError> errors = errorsOf(new NoteInput("caf\uD800", "\uDE00 alone"));
+
+        assertEquals(List.of("/title", "/body"), errors.stream().map(FieldError::pointer).toList());
+    }
+
+    @Test
     void rejectsNulInBody() {
         assertEquals("/body", errorsOf(new NoteInput("title", "a\0b")).get(0).pointer());
     }
