@@ -106,4 +106,30 @@ class ConfigProblemsTest {
             assertFalse(text.contains("\tat "), text);
         }
     }
+
+    @Test
+    void explainsAFailureAModuleRaisedOnPurposeByItsMessageAlone() {
+        // What persistence throws when the database cannot be reached: the message names the key and the fix.
+        RuntimeException failure = new IllegalStateException(
+                "start-up failed",
+                new MainstayException(
+                        "Cannot reach the database at db.url 'jdbc:postgresql://db:5432/app': check that it runs",
+                        new java.net.ConnectException("Connection refused")));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StartupFailure.explain(failure, new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(
+                "Mainstay could not start: Cannot reach the database at db.url 'jdbc:postgresql://db:5432/app':"
+                        + " check that it runs",
+                text.strip());
+    }
+
+    @Test
+    void printsTheStackTraceOfAnUnexpectedFailure() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StartupFailure.explain(new IllegalStateException("boom"), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("Mainstay could not start: java.lang.IllegalStateException: boom."), text);
+        assertTrue(text.contains("\tat "), "an unexpected failure needs its trace: " + text);
+    }
 }

@@ -4,7 +4,7 @@ import dev.mainstay.security.MainstaySecurityException;
 import java.util.Objects;
 
 /**
- * Thrown when a password cannot be used as given: missing, too short, too long or too common.
+ * Thrown when a password cannot be used as given: missing, too short, too long, too common or not text.
  *
  * <p>It is about the input, never about whether the password is right, so the web layer answers 422
  * naming the password field. The message is fit to show to the user and never contains the password.
@@ -21,7 +21,12 @@ public final class PasswordRejectedException extends MainstaySecurityException {
         /** More than 72 bytes in UTF-8, which bcrypt would silently truncate. */
         TOO_LONG,
         /** On the bundled list of common passwords. */
-        TOO_COMMON
+        TOO_COMMON,
+        /**
+         * Holds half of a UTF-16 surrogate pair, which is not a character: UTF-8 encodes it as {@code ?},
+         * so different passwords would hash alike.
+         */
+        NOT_TEXT
     }
 
     private final Reason reason;

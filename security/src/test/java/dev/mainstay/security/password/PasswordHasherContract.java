@@ -82,6 +82,23 @@ public abstract class PasswordHasherContract {
     }
 
     @Test
+    void refusesHalfASurrogatePairOnHashAndVerifyButKeepsWholeOnes() {
+        PasswordHasher hasher = newHasher();
+        // UTF-8 turns a lone surrogate into '?': without the guard these three would share one hash.
+        String loneHigh = "correct horse \uD800 staple";
+        String question = "correct horse ? staple";
+        String hash = hasher.hash(question);
+        assertEquals(
+                PasswordRejectedException.Reason.NOT_TEXT,
+                assertThrows(PasswordRejectedException.class, () -> hasher.hash(loneHigh))
+                        .reason());
+        assertThrows(PasswordRejectedException.class, () -> hasher.verify("correct horse \uDFFF staple", hash));
+        String emoji = "correct horse \uD83D\uDC0E staple"; // a whole pair: one character, four bytes
+        assertTrue(hasher.verify(emoji, hasher.hash(emoji)));
+        assertFalse(hasher.verify(question, hasher.hash(emoji)));
+    }
+
+    @Test
     void countsBytesNotCharacters() {
         String twentyFiveEuros = "€".repeat(25); // 25 characters, 75 bytes
         assertThrows(PasswordRejectedException.class, () -> newHasher().hash(twentyFiveEuros));
