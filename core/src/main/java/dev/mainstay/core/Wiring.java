@@ -49,6 +49,7 @@ final class Wiring {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.prefer405over404 = true;
+        cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblems()));
         cfg.jsonMapper(new JavalinJackson(json, false));
         cfg.appData(Json.MAPPER_KEY, json);
         cfg.appData(Json.MAX_BODY_KEY, server.maxBodySize());

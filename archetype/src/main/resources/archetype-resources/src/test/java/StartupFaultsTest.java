@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,8 +124,6 @@ class StartupFaultsTest {
     }
 
     @Test
-    @Disabled("core's StartupFailure prints the stack trace of a DatabaseException after its explanation;"
-            + " reported with the fix (treat core's MainstayException as explained). Enable once fixed.")
     void explainsDatabaseFaultsWithoutAStackTrace() {
         for (String fault : new String[] {"unreachable database", "failing migration"}) {
             ChildJvm.assertNoStackTrace(fault, failed(fault));
