@@ -15,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -113,8 +112,6 @@ class HostileRequestTest extends ApiContract {
     }
 
     @Test
-    @Disabled("Jetty answers these with its HTML error page before the request reaches Mainstay; core sets no"
-            + " Jetty ErrorHandler that writes problems (reported). Enable once it does.")
     void jettyAnswersAreProblemsToo() {
         assertProblem(431, http().sendAlone(http().request("/api/me", user.accessToken())
                 .header("X-Padding", "a".repeat(64 * 1024))));
