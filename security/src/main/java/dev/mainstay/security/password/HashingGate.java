@@ -1,9 +1,9 @@
 package dev.mainstay.security.password;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
@@ -48,26 +48,33 @@ final class HashingGate {
      */
     <T> T run(Supplier<T> work) {
         acquire();
-        // The slot is released when the work ends, not when the caller stops waiting: an interrupted
-        // caller must not let more than maxConcurrent hashes run at once.
-        CompletableFuture<T> result;
+        Future<T> result;
         try {
-            result = CompletableFuture.supplyAsync(work, hashers);
-        } catch (RuntimeException e) {
+            // The task gives the slot back itself, before its result is published: a caller that
+            // stops waiting (interrupted) cannot let a further hash start while this one still runs,
+            // and a caller that got its result finds the slot already free for its next call.
+            result = hashers.submit(() -> {
+                try {
+                    return work.get();
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RuntimeException | Error notStarted) { // e.g. no native thread could be created
             slots.release();
-            throw e;
+            throw notStarted;
         }
-        result.whenComplete((value, failure) -> slots.release());
         return await(result);
     }
 
-    private <T> T await(CompletableFuture<T> result) {
+    private <T> T await(Future<T> result) {
         try {
             return result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw busy();
         } catch (ExecutionException e) {
+            // The work's own exception, thrown again on the caller's thread (its trace shows the hasher's).
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
@@ -75,27 +82,31 @@ final class HashingGate {
             if (cause instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException("Password hashing failed", cause);
+            throw new IllegalStateException("Password hashing failed", cause); // a checked one, thrown sneakily
         }
     }
 
     private void acquire() {
-        if (slots.tryAcquire()) {
-            return;
-        }
-        if (waiting.incrementAndGet() > maxQueued) {
-            waiting.decrementAndGet();
-            throw busy();
-        }
         try {
-            if (!slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+            // With a timeout, even zero, a fair semaphore serves the callers already waiting first;
+            // tryAcquire() without one would let a newcomer jump the queue.
+            if (slots.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            if (waiting.incrementAndGet() > maxQueued) {
+                waiting.decrementAndGet();
                 throw busy();
+            }
+            try {
+                if (!slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                    throw busy();
+                }
+            } finally {
+                waiting.decrementAndGet();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw busy();
-        } finally {
-            waiting.decrementAndGet();
         }
     }
 
@@ -105,8 +116,8 @@ final class HashingGate {
     }
 
     private static ExecutorService hasherPool(int threads) {
-        // The semaphore admits at most `threads` tasks at a time, so the queue only ever holds a task
-        // for the moment between one finishing and its thread taking the next.
+        // The semaphore admits at most `threads` tasks at a time. A task frees its slot just before it
+        // ends, so the queue holds the next task only until that task's thread is free again.
         ThreadPoolExecutor pool = new ThreadPoolExecutor(
                 threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), hasherThreads());
         pool.allowCoreThreadTimeOut(true);
@@ -117,7 +128,8 @@ final class HashingGate {
         int gate = GATES.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "mainstay-hasher-" + gate + "-" + count.incrementAndGet());
+            // Made on a caller's thread: inherit none of its inheritable thread-locals (request data).
+            Thread thread = new Thread(null, task, "mainstay-hasher-" + gate + "-" + count.incrementAndGet(), 0, false);
             thread.setDaemon(true);
             return thread;
         };

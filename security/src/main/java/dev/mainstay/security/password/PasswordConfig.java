@@ -35,6 +35,16 @@ public record PasswordConfig(
     /** The default for {@link #maxWait()}. */
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(2);
 
+    /**
+     * Returns the default for {@link #maxConcurrent()}: one hash per CPU core but one, and at least one,
+     * so that a login flood always leaves a core to every other request.
+     *
+     * @return the number of CPU cores minus one, at least 1
+     */
+    public static int defaultMaxConcurrent() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
     /** Checks every value and names the config key of the first one out of range. */
     public PasswordConfig {
         requireRange("security.password.cost", cost, MIN_COST, MAX_COST);
@@ -49,7 +59,7 @@ public record PasswordConfig(
 
     /**
      * Returns the defaults: cost 12, minimum length 12, common passwords refused, one hash per CPU
-     * core, 32 waiting callers, 2 s wait.
+     * core but one ({@link #defaultMaxConcurrent()}), 32 waiting callers, 2 s wait.
      *
      * @return the default settings
      */
@@ -58,7 +68,7 @@ public record PasswordConfig(
                 DEFAULT_COST,
                 DEFAULT_MIN_LENGTH,
                 true,
-                Runtime.getRuntime().availableProcessors(),
+                defaultMaxConcurrent(),
                 DEFAULT_MAX_QUEUED,
                 DEFAULT_MAX_WAIT);
     }

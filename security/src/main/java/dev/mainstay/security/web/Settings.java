@@ -25,8 +25,7 @@ final class Settings {
                         PasswordConfig.MIN_MIN_LENGTH,
                         64),
                 r.bool("security.password.reject-common", true),
-                r.integer(
-                        "security.password.max-concurrent", Runtime.getRuntime().availableProcessors(), 1, 1024),
+                r.integer("security.password.max-concurrent", PasswordConfig.defaultMaxConcurrent(), 1, 1024),
                 r.integer("security.password.max-queued", PasswordConfig.DEFAULT_MAX_QUEUED, 0, 100_000),
                 r.duration(
                         "security.password.max-wait",

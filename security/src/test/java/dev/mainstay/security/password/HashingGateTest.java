@@ -112,4 +112,61 @@ class HashingGateTest {
         assertEquals("bad salt", thrown.getMessage());
         assertEquals("ran", gate.run(() -> "ran"), "a failed hash must give its slot back");
     }
+
+    @Test
+    void aCallerThatGotItsResultFindsItsSlotFreeForTheNextCall() {
+        HashingGate gate = new HashingGate(1, 0, Duration.ZERO); // no waiting: a slot still held fails at once
+        for (int i = 0; i < 2_000; i++) {
+            assertEquals("ran", gate.run(() -> "ran"), "call " + i);
+        }
+    }
+
+    @Test
+    void anInterruptedCallerGetsBusyWhileTheHashKeepsItsSlotUntilItEnds() throws Exception {
+        HashingGate gate = new HashingGate(1, 0, Duration.ZERO);
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> interruptedAfterwards = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                gate.run(() -> {
+                    running.countDown();
+                    awaitQuietly(release);
+                    return "late";
+                });
+                interruptedAfterwards.completeExceptionally(new AssertionError("run returned"));
+            } catch (HashingBusyException expected) {
+                interruptedAfterwards.complete(Thread.currentThread().isInterrupted());
+            }
+        });
+        caller.start();
+        running.await();
+        caller.interrupt();
+        assertTrue(interruptedAfterwards.get(5, TimeUnit.SECONDS), "the interrupt must stay visible");
+        assertThrows(HashingBusyException.class, () -> gate.run(() -> "second"), "the first hash still runs");
+        release.countDown();
+        assertEquals("ran", runWhenFree(gate), "the slot comes back when the hash ends");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String runWhenFree(HashingGate gate) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                return gate.run(() -> "ran");
+            } catch (HashingBusyException stillBusy) {
+                if (System.nanoTime() > deadline) {
+                    throw stillBusy;
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
 }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.junit.jupiter.api.Test;
 
 /** The auth plugin on a real Mainstay app on port 0, through a real HTTP client. */
@@ -190,5 +192,16 @@ class SecurityPluginTest {
         return metrics.lines()
                 .anyMatch(line -> line.startsWith("http_server_requests_seconds_count")
                         && Arrays.stream(parts).allMatch(line::contains));
+    }
+
+    @Test
+    void turnsOffJettysHeaderCacheWhichEveryLongBearerTokenWouldWalkThrough() {
+        run((app, client) -> {
+            assertEquals(200, client.get("/me", "Authorization", "Bearer " + READER).statusCode());
+            for (Connector connector : app.javalin().jettyServer().server().getConnectors()) {
+                HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+                assertEquals(0, http.getHttpConfiguration().getHeaderCacheSize(), connector.toString());
+            }
+        });
     }
 }
