@@ -3,6 +3,7 @@ package dev.mainstay.core;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -25,6 +26,9 @@ final class JettyProblems extends ErrorHandler {
     protected void generateResponse(
             Request request, Response response, int status, String message, Throwable cause, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+        // Jetty drops the connection after most of these without saying so, and a client that pools
+        // connections would send its next request into the closed one. Saying it lets the client know.
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         response.write(true, body(status), callback);
     }
 

@@ -13,8 +13,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.mainstay.core.problem.Problem;
 import io.javalin.config.Key;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -62,21 +65,18 @@ public final class Json {
                     .withDetail("The body is empty; send a JSON document.")
                     .toException();
         }
+        String text = strictUtf8(bytes);
         ObjectMapper mapper = ctx.appData(MAPPER_KEY);
         T value;
         try {
             JavaType javaType = mapper.constructType(type);
-            value = mapper.readValue(bytes, javaType);
+            value = mapper.readValue(text, javaType);
         } catch (InvalidDefinitionException e) {
             // The target type cannot be read at all (no creator, bad annotations): a bug, not bad input.
             throw new IllegalStateException(
                     "Cannot map JSON to " + type.getTypeName() + ": " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw JsonProblems.of(e).toException();
-        } catch (IOException e) {
-            throw Problem.of(400, "Malformed JSON")
-                    .withDetail("The body could not be read.")
-                    .toException();
         }
         if (value == null) {
             throw Problem.of(400, "Malformed JSON")
@@ -84,6 +84,26 @@ public final class Json {
                     .toException();
         }
         return value;
+    }
+
+    /**
+     * Decodes the body as UTF-8, refusing what is not: Jackson's own decoder accepts overlong forms
+     * (so {@code C0 AF} would arrive as {@code /}, past any check on the raw bytes) and code points
+     * above U+10FFFF.
+     */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw Problem.of(400, "Malformed JSON")
+                    .withDetail("The body is not valid UTF-8.")
+                    .toException();
+        }
     }
 
     private static void requireJson(Context ctx) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mainstay.core.testing.MainstayTest;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,6 +67,32 @@ class JsonBodyTest {
             problem(client.post("/items", "{} trailing"), 400, client);
             problem(client.post("/items", ""), 400, client);
             problem(client.post("/items", "null"), 400, client);
+        });
+    }
+
+    @Test
+    void rejectsInvalidUtf8With400EvenWhereJacksonWouldDecodeIt() {
+        MainstayTest.run(JsonBodyTest::routes, (app, client) -> {
+            byte[][] invalid = {
+                {(byte) 0xC0, (byte) 0xAF}, // an overlong '/': Jackson alone would read it as '/'
+                {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // above U+10FFFF
+                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // a surrogate encoded on its own
+                {(byte) 0xE2, (byte) 0x82} // cut off mid-character
+            };
+            for (byte[] bad : invalid) {
+                byte[] start = "{\"name\":\"pen".getBytes(StandardCharsets.UTF_8);
+                byte[] end = "\",\"quantity\":1}".getBytes(StandardCharsets.UTF_8);
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                body.writeBytes(start);
+                body.writeBytes(bad);
+                body.writeBytes(end);
+                HttpResponse<String> response = client.send(client.request("/items")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                assertEquals("The body is not valid UTF-8.", problem(response, 400, client).path("detail").asText());
+            }
+            HttpResponse<String> emoji = client.post("/items", "{\"name\":\"pen \uD83D\uDD8A\",\"quantity\":1}");
+            assertEquals("pen \uD83D\uDD8A", client.json(emoji).path("name").asText(), "valid UTF-8 still passes");
         });
     }
 
