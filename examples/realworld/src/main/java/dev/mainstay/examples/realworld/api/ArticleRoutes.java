@@ -14,9 +14,11 @@ import io.javalin.http.Context;
 /** The "Articles", "Favorites" and "Tags" operations. */
 final class ArticleRoutes {
     private final ArticleService articles;
+    private final CurrentUser currentUser;
 
-    ArticleRoutes(ArticleService articles) {
+    ArticleRoutes(ArticleService articles, CurrentUser currentUser) {
         this.articles = articles;
+        this.currentUser = currentUser;
     }
 
     void addTo(RoutesConfig routes) {
@@ -35,42 +37,42 @@ final class ArticleRoutes {
     private void list(Context ctx) {
         ArticleFilter filter =
                 ArticleFilter.of(ctx.queryParam("tag"), ctx.queryParam("author"), ctx.queryParam("favorited"));
-        ctx.json(articles.list(filter, CurrentUser.idOrNull(ctx), PagingParams.of(ctx)));
+        ctx.json(articles.list(filter, currentUser.idOrNull(ctx), PagingParams.of(ctx)));
     }
 
     private void feed(Context ctx) {
-        long userId = CurrentUser.id(ctx);
+        long userId = currentUser.id(ctx);
         ctx.json(articles.list(ArticleFilter.feed(userId), userId, PagingParams.of(ctx)));
     }
 
     private void create(Context ctx) {
-        long userId = CurrentUser.id(ctx);
+        long userId = currentUser.id(ctx);
         Article article =
                 articles.create(userId, Json.body(ctx, NewArticle.Request.class).article());
         ctx.status(201).json(new Article.Response(article));
     }
 
     private void get(Context ctx) {
-        ctx.json(new Article.Response(articles.get(ctx.pathParam("slug"), CurrentUser.idOrNull(ctx))));
+        ctx.json(new Article.Response(articles.get(ctx.pathParam("slug"), currentUser.idOrNull(ctx))));
     }
 
     private void update(Context ctx) {
-        long userId = CurrentUser.id(ctx);
+        long userId = currentUser.id(ctx);
         UpdateArticle changes = Json.body(ctx, UpdateArticle.Request.class).article();
         ctx.json(new Article.Response(articles.update(userId, ctx.pathParam("slug"), changes)));
     }
 
     private void delete(Context ctx) {
-        articles.delete(CurrentUser.id(ctx), ctx.pathParam("slug"));
+        articles.delete(currentUser.id(ctx), ctx.pathParam("slug"));
         ctx.status(204);
     }
 
     private void favorite(Context ctx) {
-        ctx.json(new Article.Response(articles.favorite(CurrentUser.id(ctx), ctx.pathParam("slug"))));
+        ctx.json(new Article.Response(articles.favorite(currentUser.id(ctx), ctx.pathParam("slug"))));
     }
 
     private void unfavorite(Context ctx) {
-        ctx.json(new Article.Response(articles.unfavorite(CurrentUser.id(ctx), ctx.pathParam("slug"))));
+        ctx.json(new Article.Response(articles.unfavorite(currentUser.id(ctx), ctx.pathParam("slug"))));
     }
 
     private void tags(Context ctx) {

@@ -12,9 +12,11 @@ import io.javalin.http.Context;
 /** The "Comments" operations. */
 final class CommentRoutes {
     private final CommentService comments;
+    private final CurrentUser currentUser;
 
-    CommentRoutes(CommentService comments) {
+    CommentRoutes(CommentService comments, CurrentUser currentUser) {
         this.comments = comments;
+        this.currentUser = currentUser;
     }
 
     void addTo(RoutesConfig routes) {
@@ -24,18 +26,18 @@ final class CommentRoutes {
     }
 
     private void list(Context ctx) {
-        ctx.json(new Comment.ListResponse(comments.list(ctx.pathParam("slug"), CurrentUser.idOrNull(ctx))));
+        ctx.json(new Comment.ListResponse(comments.list(ctx.pathParam("slug"), currentUser.idOrNull(ctx))));
     }
 
     private void add(Context ctx) {
-        long userId = CurrentUser.id(ctx);
+        long userId = currentUser.id(ctx);
         NewComment comment = Json.body(ctx, NewComment.Request.class).comment();
         // The spec answers 200 here, not 201 as for users and articles.
         ctx.json(new Comment.Response(comments.add(userId, ctx.pathParam("slug"), comment)));
     }
 
     private void delete(Context ctx) {
-        long userId = CurrentUser.id(ctx);
+        long userId = currentUser.id(ctx);
         comments.delete(userId, ctx.pathParam("slug"), commentId(ctx));
         ctx.status(204);
     }

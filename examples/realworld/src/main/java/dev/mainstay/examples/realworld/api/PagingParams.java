@@ -3,10 +3,13 @@ package dev.mainstay.examples.realworld.api;
 import dev.mainstay.core.problem.Validation;
 import dev.mainstay.examples.realworld.service.Paging;
 import io.javalin.http.Context;
+import java.util.regex.Pattern;
 
 /** Reads {@code ?limit} and {@code ?offset}; a bad value is a 422 that names the parameter. */
 final class PagingParams {
     private static final int MAX_OFFSET = 1_000_000;
+    /** ASCII digits only: {@code Integer.parseInt} would also take {@code +1} and other scripts' digits. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,10}");
 
     private PagingParams() {}
 
@@ -23,13 +26,12 @@ final class PagingParams {
         if (raw == null || raw.isEmpty()) {
             return defaultValue;
         }
-        try {
-            int value = Integer.parseInt(raw);
-            v.range(pointer, value, min, max);
-            return value >= min && value <= max ? value : defaultValue;
-        } catch (NumberFormatException e) {
+        if (!WHOLE_NUMBER.matcher(raw).matches()) {
             v.check(false, pointer, "must be a whole number from " + min + " to " + max);
             return defaultValue;
         }
+        long value = Long.parseLong(raw); // at most ten digits: always fits
+        v.range(pointer, value, min, max);
+        return value >= min && value <= max ? (int) value : defaultValue;
     }
 }

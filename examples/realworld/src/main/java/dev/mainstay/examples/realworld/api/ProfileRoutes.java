@@ -9,9 +9,11 @@ import io.javalin.http.Context;
 /** The "Profile" operations: read a profile, follow and unfollow. */
 final class ProfileRoutes {
     private final ProfileService profiles;
+    private final CurrentUser currentUser;
 
-    ProfileRoutes(ProfileService profiles) {
+    ProfileRoutes(ProfileService profiles, CurrentUser currentUser) {
         this.profiles = profiles;
+        this.currentUser = currentUser;
     }
 
     void addTo(RoutesConfig routes) {
@@ -21,14 +23,14 @@ final class ProfileRoutes {
     }
 
     private void get(Context ctx) {
-        ctx.json(new Profile.Response(profiles.get(ctx.pathParam("username"), CurrentUser.idOrNull(ctx))));
+        ctx.json(new Profile.Response(profiles.get(ctx.pathParam("username"), currentUser.idOrNull(ctx))));
     }
 
     private void follow(Context ctx) {
-        ctx.json(new Profile.Response(profiles.follow(CurrentUser.id(ctx), ctx.pathParam("username"))));
+        ctx.json(new Profile.Response(profiles.follow(currentUser.id(ctx), ctx.pathParam("username"))));
     }
 
     private void unfollow(Context ctx) {
-        ctx.json(new Profile.Response(profiles.unfollow(CurrentUser.id(ctx), ctx.pathParam("username"))));
+        ctx.json(new Profile.Response(profiles.unfollow(currentUser.id(ctx), ctx.pathParam("username"))));
     }
 }

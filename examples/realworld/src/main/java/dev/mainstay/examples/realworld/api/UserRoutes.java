@@ -13,9 +13,11 @@ import io.javalin.http.Context;
 /** The "User and Authentication" operations: register, login, and the current user. */
 final class UserRoutes {
     private final UserService users;
+    private final CurrentUser currentUser;
 
-    UserRoutes(UserService users) {
+    UserRoutes(UserService users, CurrentUser currentUser) {
         this.users = users;
+        this.currentUser = currentUser;
     }
 
     void addTo(RoutesConfig routes) {
@@ -37,11 +39,11 @@ final class UserRoutes {
     }
 
     private void current(Context ctx) {
-        ctx.json(new User.Response(users.current(CurrentUser.id(ctx))));
+        ctx.json(new User.Response(users.current(currentUser.id(ctx))));
     }
 
     private void update(Context ctx) {
-        long userId = CurrentUser.id(ctx);
+        long userId = currentUser.id(ctx);
         ctx.json(new User.Response(
                 users.update(userId, Json.body(ctx, UpdateUser.Request.class).user())));
     }

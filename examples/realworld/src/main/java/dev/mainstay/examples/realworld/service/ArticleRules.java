@@ -24,6 +24,7 @@ final class ArticleRules {
                 .notBlank("/article/description", article.description())
                 .maxLength("/article/description", article.description(), MAX_DESCRIPTION)
                 .notBlank("/article/body", article.body());
+        storable(v, article.title(), article.description(), article.body());
         tags(v, article.tagList());
         v.throwIfInvalid();
     }
@@ -40,6 +41,7 @@ final class ArticleRules {
                         "must not be blank")
                 .maxLength("/article/description", article.description(), MAX_DESCRIPTION)
                 .check(article.body() == null || !article.body().isBlank(), "/article/body", "must not be blank");
+        storable(v, article.title(), article.description(), article.body());
         v.throwIfInvalid();
     }
 
@@ -60,6 +62,13 @@ final class ArticleRules {
         for (int i = 0; i < tagList.size(); i++) {
             String pointer = "/article/tagList/" + i;
             v.notBlank(pointer, tagList.get(i)).maxLength(pointer, tagList.get(i), MAX_TAG);
+            StorableText.check(v, pointer, tagList.get(i));
         }
+    }
+
+    private static void storable(Validation v, String title, String description, String body) {
+        StorableText.check(v, "/article/title", title);
+        StorableText.check(v, "/article/description", description);
+        StorableText.check(v, "/article/body", body);
     }
 }

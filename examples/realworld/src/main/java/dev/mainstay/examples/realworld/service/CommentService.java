@@ -30,13 +30,14 @@ public final class CommentService {
     /**
      * Adds a comment by {@code userId} to the article {@code slug}.
      *
-     * @throws dev.mainstay.core.problem.ProblemException 422 when the body is missing, 404 when there is
-     *     no such article
+     * @throws dev.mainstay.core.problem.ProblemException 422 when the body is missing or not storable text,
+     *     404 when there is no such article
      */
     public Comment add(long userId, String slug, NewComment input) {
         Validation v = Validation.start().required("/comment", input);
         v.throwIfInvalid();
-        v.notBlank("/comment/body", input.body()).throwIfInvalid();
+        v.notBlank("/comment/body", input.body());
+        StorableText.check(v, "/comment/body", input.body()).throwIfInvalid();
         long articleId = articleId(slug);
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         long id = comments.insert(db.dsl(), articleId, userId, input.body(), now);

@@ -89,6 +89,7 @@ public final class UserService {
         Validation validation = Validation.start().required("/user", input);
         validation.throwIfInvalid();
         validation.notBlank("/user/email", input.email()).notBlank("/user/password", input.password());
+        StorableText.check(validation, "/user/email", input.email());
         validation.throwIfInvalid();
         String email = normalizeEmail(input.email());
         Optional<Authenticated<UserRow>> result =
@@ -99,6 +100,16 @@ public final class UserService {
         UserRow user = authenticated.user();
         authenticated.upgradedHash().ifPresent(hash -> users.updatePasswordHash(db.dsl(), user.id(), hash));
         return toUser(user);
+    }
+
+    /**
+     * Checks that the user a verified token names still exists; a token outlives a deleted user (or a
+     * reset database) until it expires, and must not let anyone act as no one.
+     *
+     * @throws dev.mainstay.core.problem.ProblemException 401 when there is no user {@code userId}
+     */
+    public void requireExisting(long userId) {
+        require(userId);
     }
 
     /**
