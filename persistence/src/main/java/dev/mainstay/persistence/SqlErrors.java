@@ -62,6 +62,10 @@ final class SqlErrors {
                             + " or the database is down: " + e.getMessage(),
                     cause);
         }
+        if (state.startsWith("22")) { // data exception: the same class on every vendor
+            return new InvalidDataException(
+                    action + " refused a value (SQLState " + state + "): " + e.getMessage(), cause);
+        }
         if (isConnectionLoss(state, e)) {
             return new DatabaseUnavailableException(
                     action + " lost the database connection (SQLState " + state + "): " + e.getMessage(), cause);

@@ -28,6 +28,16 @@ class ErrorTranslationIT {
     }
 
     @EveryDatabase
+    void aValueTooLongForItsColumnIs422AndNothingIsWritten(Database db) {
+        InvalidDataException invalid = assertThrows(
+                InvalidDataException.class, () -> SampleItems.insert(db.dsl(), 1, "x".repeat(101), 1));
+        assertEquals(422, invalid.problem().status());
+        assertFalse(invalid.problem().detail().contains("sample_item"), "no SQL on the wire");
+        assertTrue(invalid.getMessage().contains("SQLState 22"), invalid.getMessage());
+        assertEquals(0, db.dsl().fetchCount(SAMPLE_ITEM));
+    }
+
+    @EveryDatabase
     void duplicatePrimaryKeyIsAConflictToo(Database db) {
         SampleItems.insert(db.dsl(), 1, "first", 1);
         assertThrows(UniqueViolationException.class, () -> SampleItems.insert(db.dsl(), 1, "second", 1));

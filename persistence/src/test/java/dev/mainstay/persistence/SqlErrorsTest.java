@@ -26,6 +26,19 @@ class SqlErrorsTest {
     }
 
     @Test
+    void dataExceptionsOfEveryVendorAreInvalidData() {
+        for (SQLException e : new SQLException[] {
+            new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021"),
+            new SQLException("ERROR: invalid input syntax for type integer: \"abc\"", "22P02"),
+            new SQLException("(conn=7) Data too long for column 'name' at row 1", "22001", 1406),
+            new SQLException("Value too long for column \"NAME CHARACTER VARYING(100)\"", "22001", 22001)
+        }) {
+            DatabaseException translated = errors.translate("Statement", e);
+            assertEquals(422, assertInstanceOf(InvalidDataException.class, translated).problem().status());
+        }
+    }
+
+    @Test
     void uniqueViolationOnMariadbIsState23000WithCode1062() {
         DatabaseException e = errors.translate(
                 "Statement",
