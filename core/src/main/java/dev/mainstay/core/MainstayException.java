@@ -18,4 +18,15 @@ public class MainstayException extends RuntimeException {
     public MainstayException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Creates an exception that may skip its stack trace: for expected outcomes thrown as control
+     * flow (a 4xx answer), where nobody reads the trace and filling it in is much of the cost of
+     * the throw. Without a stack trace, suppressed exceptions are not recorded either.
+     *
+     * @param writableStackTrace {@code false} to skip filling in the stack trace
+     */
+    protected MainstayException(String message, boolean writableStackTrace) {
+        super(message, null, writableStackTrace, writableStackTrace);
+    }
 }

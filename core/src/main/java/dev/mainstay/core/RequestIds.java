@@ -8,9 +8,9 @@ import org.slf4j.MDC;
  * Gives every request an id: the caller's {@code X-Request-Id} when it is sane, else a fresh one.
  *
  * <p>A sane id is 1..128 characters of {@code [A-Za-z0-9._:-]}: enough for UUIDs and trace ids, and
- * nothing that could forge a log line or a header. Fresh ids are 16 hex digits from
- * {@link ThreadLocalRandom}: unique enough to find a request in the logs, and free of the lock and
- * entropy cost of {@code SecureRandom} on every request (they are not secrets).
+ * nothing that could forge a log line or a header. Fresh ids are 16 hex digits of
+ * {@code SecureRandom} output, drawn in batches ({@link RequestIdSource}): unique enough to find a
+ * request in the logs, and telling a caller nothing about other requests.
  */
 final class RequestIds {
     static final String HEADER = "X-Request-Id";
@@ -18,6 +18,8 @@ final class RequestIds {
     static final String ATTRIBUTE = "mainstay.requestId";
     private static final int MAX_LENGTH = 128;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final RequestIdSource[] RANDOM =
+            RequestIdSource.striped(Runtime.getRuntime().availableProcessors());
 
     private RequestIds() {}
 
@@ -63,7 +65,8 @@ final class RequestIds {
     }
 
     static String generate() {
-        long bits = ThreadLocalRandom.current().nextLong();
+        // ThreadLocalRandom only spreads threads over the sources; the bits come from SecureRandom.
+        long bits = RANDOM[ThreadLocalRandom.current().nextInt(RANDOM.length)].nextLong();
         char[] out = new char[16];
         for (int i = 15; i >= 0; i--) {
             out[i] = HEX[(int) (bits & 0xF)];

@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mainstay.core.testing.MainstayTest;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -61,6 +67,32 @@ class RequestIdTest {
             }
             assertEquals(50, ids.size());
         });
+    }
+
+    @Test
+    void freshIdsStayDistinctAndWellFormedAcrossThreadsAndBatches() throws Exception {
+        int threads = 4;
+        int perThread = 3 * RequestIdSource.BATCH_IDS; // every thread crosses several refills
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        String id = RequestIds.generate();
+                        assertTrue(id.matches("[0-9a-f]{16}"), id);
+                        ids.add(id);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads * perThread, ids.size());
     }
 
     @Test
