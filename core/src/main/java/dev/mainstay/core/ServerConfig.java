@@ -49,8 +49,12 @@ public record ServerConfig(
     public static final int DEFAULT_JSON_MAX_DEPTH = 100;
     /** Default of {@code http.json.max-string-length}: 100k characters (Jackson's own limit is 20M). */
     public static final int DEFAULT_JSON_MAX_STRING_LENGTH = 100_000;
-    /** Default of {@code health.timeout}. */
-    public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * Default of {@code health.timeout}: one second, Kubernetes' default probe timeout, so that a slow
+     * check is reported by the service as {@code DOWN} before the kubelet gives up on the probe, and a
+     * database that vanished turns readiness 503 within about a second.
+     */
+    public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(1);
     /** Default of {@code shutdown.timeout}. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
