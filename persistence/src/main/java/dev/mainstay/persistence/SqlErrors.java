@@ -23,6 +23,8 @@ final class SqlErrors {
     private static final int ER_STATEMENT_TIMEOUT = 1969;
 
     private static final int ER_QUERY_TIMEOUT = 3024;
+    /** H2's "IO Exception": in client/server mode, the server went away mid-request. */
+    private static final String H2_IO_EXCEPTION = "90028";
 
     private final Duration connectionTimeout;
     private final Duration queryTimeout;
@@ -88,11 +90,12 @@ final class SqlErrors {
     }
 
     private static boolean isConnectionLoss(String state, SQLException e) {
-        // JDBC's own classes first (H2 uses vendor SQLStates such as 90067 for a broken connection);
-        // then 08: connection exception; 53: insufficient resources (too many connections);
-        // 57P0x: PostgreSQL shutting down or starting up.
+        // JDBC's own classes first (H2 uses vendor SQLStates such as 90067 for a broken connection, and
+        // 90028 when its TCP server drops the socket mid-request); then 08: connection exception;
+        // 53: insufficient resources (too many connections); 57P0x: PostgreSQL shutting down or starting up.
         return e instanceof SQLNonTransientConnectionException
                 || e instanceof SQLRecoverableException
+                || state.equals(H2_IO_EXCEPTION)
                 || state.startsWith("08")
                 || state.startsWith("53")
                 || state.startsWith("57P0");

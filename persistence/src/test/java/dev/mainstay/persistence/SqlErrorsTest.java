@@ -26,6 +26,13 @@ class SqlErrorsTest {
     }
 
     @Test
+    void h2sIoExceptionWhenItsServerGoesAwayIsUnavailable() {
+        DatabaseException e = errors.translate(
+                "Health check", new SQLException("IO Exception: \"java.io.EOFException\" [90028-232]", "90028", 90028));
+        assertEquals(503, assertInstanceOf(DatabaseUnavailableException.class, e).problem().status());
+    }
+
+    @Test
     void dataExceptionsOfEveryVendorAreInvalidData() {
         for (SQLException e : new SQLException[] {
             new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021"),

@@ -5,36 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.mainstay.core.testing.MainstayTest;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The seed option on PostgreSQL, where it also refreshes the planner's statistics. */
 class SeedPostgresIT {
-    private static PostgresSchema schema;
-
-    @BeforeAll
-    static void createSchema() {
-        schema = PostgresSchema.createIfReachable();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (schema != null) {
-            schema.drop();
-        }
-    }
-
-    @BeforeEach
-    void skipWithoutPostgres() {
-        PostgresSchema.skipIfUnreachable();
-    }
+    @RegisterExtension
+    static final PostgresSchema SCHEMA = new PostgresSchema();
 
     @Test
     void seedsOnPostgresqlAndTheListReadsThem() {
         Map<String, String> config = new HashMap<>(TestConfig.FAST_HASHING);
-        config.put("db.url", schema.url());
+        config.put("db.url", SCHEMA.url());
         config.put("realworld.seed.articles", "120");
         MainstayTest.run(config, RealWorldApp::setup, (app, client) -> {
             // Article i has tags number i and i+1 of six, so "java" (the third) is on a third of them.
