@@ -3,7 +3,6 @@ package dev.mainstay.core;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -17,7 +16,8 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>The body holds the status and its standard reason phrase only. It never shows Jetty's message or
  * cause, which may echo the request or name internals. The application's {@code ProblemWriter} is not
- * used: these requests never reached the application.
+ * used: these requests never reached the application, which is also why they carry no request id.
+ * Jetty closes the connection after most of them; a client that pools connections should expect it.
  */
 final class JettyProblems extends ErrorHandler {
     static final String CONTENT_TYPE = "application/problem+json";
@@ -26,9 +26,6 @@ final class JettyProblems extends ErrorHandler {
     protected void generateResponse(
             Request request, Response response, int status, String message, Throwable cause, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
-        // Jetty drops the connection after most of these without saying so, and a client that pools
-        // connections would send its next request into the closed one. Saying it lets the client know.
-        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         response.write(true, body(status), callback);
     }
 
