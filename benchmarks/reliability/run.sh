@@ -216,7 +216,7 @@ scenario_outage() {
     echo
     echo "One instance, its database connections through a TCP proxy that is cut (every open socket closed, new"
     echo "connections refused) ${cut_at} s into a ${seconds} s load and restored ${OUTAGE_SECONDS} s later. Load: 8 closed-loop workers"
-    echo "(70% reads, 30% note writes) and 0.5 logins/s. \`db.pool.connection-timeout\` = 3 s, \`health.timeout\` = 2 s."
+    echo "(70% reads, 30% note writes) and 0.5 logins/s. \`db.pool.connection-timeout\` = 3 s, \`health.timeout\` = 1 s (the defaults)."
     echo "A login makes several database calls and a bcrypt hash in a row, so its time is shown but not held to the 3 s bound."
     echo
     cat "$RUN/outage.table.md"
