@@ -26,11 +26,39 @@ import org.slf4j.LoggerFactory;
 final class Errors {
     private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
 
-    private final Map<Class<?>, ProblemMapper<?>> mappers = new ConcurrentHashMap<>();
+    private record Registration(ProblemMapper<?> mapper, String registeredBy) {}
+
+    private final Map<Class<?>, Registration> mappers = new ConcurrentHashMap<>();
     private volatile ProblemWriter writer = ProblemWriter.rfc9457();
 
+    /**
+     * Maps {@code type} to {@code mapper}, once. A second mapper for the same type is refused rather than
+     * silently replacing the first: with "last wins", which one answers depends on the order in which
+     * libraries and the app register, and a library's mapping can vanish without a trace.
+     *
+     * @throws MainstayException if {@code type} already has a mapper; the message names both registrations
+     */
     <E extends Exception> void map(Class<E> type, ProblemMapper<E> mapper) {
-        mappers.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(mapper, "mapper"));
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(mapper, "mapper");
+        Registration added = new Registration(mapper, caller());
+        Registration existing = mappers.putIfAbsent(type, added);
+        if (existing != null) {
+            throw new MainstayException(type.getName() + " is mapped to a problem twice: first by "
+                    + existing.registeredBy() + ", again by " + added.registeredBy()
+                    + ". Keep one of the two calls; if a library made the first, configure the library instead"
+                    + " of mapping its exception again.");
+        }
+    }
+
+    /** The code that called {@code app.exception(...)}: the first frame outside core's own wiring. */
+    private static String caller() {
+        return StackWalker.getInstance()
+                .walk(frames -> frames.filter(frame -> !frame.getClassName().equals(Errors.class.getName())
+                                && !frame.getClassName().equals(Setup.class.getName()))
+                        .findFirst()
+                        .map(StackWalker.StackFrame::toString)
+                        .orElse("an unknown caller"));
     }
 
     void writer(ProblemWriter newWriter) {
@@ -85,9 +113,9 @@ final class Errors {
             return null;
         }
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            ProblemMapper<?> mapper = mappers.get(c);
-            if (mapper != null) {
-                return (ProblemMapper<Exception>) mapper;
+            Registration registration = mappers.get(c);
+            if (registration != null) {
+                return (ProblemMapper<Exception>) registration.mapper();
             }
         }
         return null;

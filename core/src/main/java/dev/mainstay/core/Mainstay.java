@@ -187,7 +187,7 @@ public final class Mainstay implements AutoCloseable {
         return javalin;
     }
 
-    /** Returns the registry behind {@code /metrics}. */
+    /** The Prometheus registry behind {@code /metrics}; every meter on it carries the {@code application} tag. */
     public MeterRegistry meterRegistry() {
         return metrics.registry();
     }

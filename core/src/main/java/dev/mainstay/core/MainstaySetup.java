@@ -20,10 +20,10 @@ import java.util.function.Consumer;
  * a bad start-up reports every problem (core's and the application's) at once.
  */
 public interface MainstaySetup {
-    /** Returns the configuration the app was created with. */
+    /** The configuration the app was created with; bind the application's own sections from it. */
     Config config();
 
-    /** Returns the active profile. */
+    /** The profile ({@code dev}, {@code test} or {@code prod}) that chose core's defaults, for the app's own. */
     Profile profile();
 
     /** Returns the app's JSON mapper (mutable until the app starts; configure it here if needed). */
@@ -64,6 +64,9 @@ public interface MainstaySetup {
     /**
      * Maps the application's own exception type to a problem; the most specific registered type wins
      * and takes precedence over {@link dev.mainstay.core.problem.ProblemSource}.
+     *
+     * @throws MainstayException if {@code type} is already mapped, by the app or by a library it installed:
+     *     a second mapping is refused, never silently replaces the first; the message names both callers
      */
     <E extends Exception> void exception(Class<E> type, ProblemMapper<E> mapper);
 

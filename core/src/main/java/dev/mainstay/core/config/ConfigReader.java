@@ -1,5 +1,6 @@
 package dev.mainstay.core.config;
 
+import dev.mainstay.core.problem.Validation;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +35,7 @@ public final class ConfigReader {
         }
     }
 
-    /** Returns the active profile. */
+    /** The profile being bound, for defaults that differ in prod (e.g. no generated keys). */
     public Profile profile() {
         return config.profile();
     }
@@ -62,19 +64,18 @@ public final class ConfigReader {
         return optionalString(key).map(Secret::new);
     }
 
-    /** Returns a whole number in {@code [min, max]}, or the default (recording a problem) if it is not. */
+    /**
+     * Returns a whole number in {@code [min, max]}, written with ASCII digits only (see
+     * {@link Validation#parseWholeNumber}), or the default, recording a problem, if it is not.
+     */
     public int integer(String key, int defaultValue, int min, int max) {
         Optional<String> raw = optionalString(key);
         if (raw.isEmpty()) {
             return defaultValue;
         }
-        try {
-            int value = Integer.parseInt(raw.get());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the range that is allowed
+        OptionalLong value = Validation.parseWholeNumber(raw.get(), min, max);
+        if (value.isPresent()) {
+            return (int) value.getAsLong();
         }
         problem(key, raw.get(), "must be a whole number from " + min + " to " + max);
         return defaultValue;

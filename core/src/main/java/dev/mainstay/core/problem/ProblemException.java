@@ -23,7 +23,7 @@ public class ProblemException extends MainstayException implements ProblemSource
         this.problem = problem;
     }
 
-    /** Returns the problem to write. */
+    /** The problem this exception was created with, which Mainstay writes as the answer. */
     @Override
     public Problem problem() {
         return problem;
