@@ -67,7 +67,7 @@ public final class Mainstay implements AutoCloseable {
         List<ConfigProblem> problems = new ArrayList<>();
         ServerConfig server = readServerConfig(config, problems);
         Logging.apply(server);
-        Metrics metrics = new Metrics();
+        Metrics metrics = new Metrics(server.appName());
         Setup declared = new Setup(config, server, Json.mapper(server), metrics.registry());
         try {
             setup.accept(declared);
@@ -141,13 +141,26 @@ public final class Mainstay implements AutoCloseable {
     public Mainstay start() {
         lifecycle.start();
         LOG.info(
-                "Mainstay started: http://{}:{} (profile {}, {} threads, {})",
-                server.host(),
-                port(),
+                "Mainstay started: {} (profile {}, {} threads, {})",
+                url(server.host(), port()),
                 profile.id(),
                 Lifecycle.threadKind(server),
                 adminDescription());
         return this;
+    }
+
+    /**
+     * A URL a person can click: a wildcard address ({@code 0.0.0.0}, {@code ::}) means every interface,
+     * and of those {@code localhost} is the one that works on the machine reading the log.
+     */
+    static String url(String host, int port) {
+        String shown = host;
+        if (host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            shown = "localhost";
+        } else if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            shown = "[" + host + "]"; // an IPv6 literal needs brackets in a URL
+        }
+        return "http://" + shown + ":" + port;
     }
 
     private String adminDescription() {
@@ -200,6 +213,14 @@ public final class Mainstay implements AutoCloseable {
     /** Returns the id of the request {@code ctx} belongs to (the echoed {@code X-Request-Id}). */
     public static String requestId(Context ctx) {
         return RequestIds.of(ctx);
+    }
+
+    /**
+     * Returns the W3C trace id of the request {@code ctx} belongs to: the caller's, from a valid
+     * {@code traceparent}, or a fresh one; 32 lower-case hex digits, also in the MDC as {@code traceId}.
+     */
+    public static String traceId(Context ctx) {
+        return RequestIds.traceIdOf(ctx);
     }
 
     private static ServerConfig readServerConfig(Config config, List<ConfigProblem> problems) {

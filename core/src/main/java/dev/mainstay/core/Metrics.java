@@ -9,12 +9,17 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** One Prometheus registry per app, with the JVM and process binders every dashboard expects. */
+/**
+ * One Prometheus registry per app, with the JVM and process binders every dashboard expects, and the
+ * common tag {@code application} on every meter, which most published Grafana dashboards filter on.
+ */
 final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    Metrics() {
+    Metrics(String application) {
+        // Before any meter is registered: a common tag applies only to meters registered after it.
+        registry.config().commonTags("application", application);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);

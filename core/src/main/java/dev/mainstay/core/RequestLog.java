@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The end of every request: one access-log line and one {@code http.server.requests} sample, both
@@ -45,7 +44,7 @@ final class RequestLog {
                 access(method, uri, status, millis);
             }
         } finally {
-            MDC.remove(RequestIds.MDC_KEY);
+            RequestIds.clearMdc();
         }
     }
 

@@ -3,7 +3,9 @@ package dev.mainstay.core;
 import dev.mainstay.core.config.ConfigReader;
 import dev.mainstay.core.config.Profile;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * Core's typed config section: the HTTP server, the admin surface, logging, health and shutdown.
@@ -11,12 +13,18 @@ import java.util.OptionalInt;
  * <p>Built by {@link #from(ConfigReader)}, which never throws: bad values are recorded on the reader and
  * the defaults below are used, so that every problem of every section is reported at once.
  *
+ * @param appName the service's name: the {@code application} tag of every meter and the
+ *     {@code application} field of JSON log lines ({@code app.name})
  * @param host interface to listen on ({@code http.host})
  * @param port main port, {@code 0} for any free one ({@code http.port})
  * @param maxBodySize largest request body in bytes; larger ones get 413 ({@code http.max-body-size})
  * @param jsonMaxDepth deepest nesting of a JSON body ({@code http.json.max-depth})
  * @param jsonMaxStringLength longest string in a JSON body, in characters ({@code http.json.max-string-length})
  * @param virtualThreads handle requests on virtual threads when the JDK has them ({@code http.virtual-threads})
+ * @param trustedProxies addresses or CIDR blocks of the reverse proxies whose forwarding header is
+ *     believed, e.g. {@code 10.0.0.0/8}; empty believes none ({@code http.trusted-proxies})
+ * @param forwardedHeader the header those proxies write the client's address into
+ *     ({@code http.forwarded-header})
  * @param adminHost interface of the admin port ({@code admin.host})
  * @param adminPort separate port for health and metrics; empty serves them on the main port ({@code admin.port})
  * @param logFormat console log format ({@code log.format})
@@ -27,12 +35,15 @@ import java.util.OptionalInt;
  * @param shutdownTimeout longest wait for in-flight requests at stop ({@code shutdown.timeout})
  */
 public record ServerConfig(
+        String appName,
         String host,
         int port,
         long maxBodySize,
         int jsonMaxDepth,
         int jsonMaxStringLength,
         boolean virtualThreads,
+        List<String> trustedProxies,
+        ForwardedHeader forwardedHeader,
         String adminHost,
         OptionalInt adminPort,
         LogFormat logFormat,
@@ -41,6 +52,10 @@ public record ServerConfig(
         Duration shutdownDelay,
         Duration shutdownTimeout) {
 
+    private static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /** Default of {@code app.name}; set it, so that dashboards can tell services apart. */
+    public static final String DEFAULT_APP_NAME = "mainstay-app";
     /** Default of {@code http.port}. */
     public static final int DEFAULT_PORT = 8080;
     /** Default of {@code http.max-body-size}: 1 MB. */
@@ -62,8 +77,16 @@ public record ServerConfig(
     public enum LogFormat {
         /** One readable line per event; the default outside prod. */
         TEXT,
-        /** One JSON object per line (Logback's {@code JsonEncoder}); the default in prod. */
+        /** One JSON object per line, in the Logstash schema (ISO-8601 {@code @timestamp}, typed fields); the default in prod. */
         JSON
+    }
+
+    /** Which header a trusted reverse proxy writes the client's address into. */
+    public enum ForwardedHeader {
+        /** {@code X-Forwarded-For: client, proxy1}: what nginx, HAProxy, Envoy and cloud load balancers write. */
+        X_FORWARDED_FOR,
+        /** {@code Forwarded: for=client, for=proxy1} (RFC 7239). */
+        FORWARDED
     }
 
     /** Level of the root logger. */
@@ -82,6 +105,15 @@ public record ServerConfig(
 
     /** Reads the section; never throws, records every bad value on {@code r}. */
     public static ServerConfig from(ConfigReader r) {
+        String appName = r.string("app.name", DEFAULT_APP_NAME);
+        if (!APP_NAME.matcher(appName).matches()) {
+            r.problem(
+                    "app.name",
+                    appName,
+                    "must be 1 to 64 letters, digits, '.', '_' or '-', e.g. orders-service; it names the service"
+                            + " in metrics and logs");
+            appName = DEFAULT_APP_NAME;
+        }
         String host = r.string("http.host", "0.0.0.0");
         int port = r.integer("http.port", DEFAULT_PORT, 0, 65535);
         OptionalInt adminPort = r.optionalString("admin.port").isPresent()
@@ -93,14 +125,24 @@ public record ServerConfig(
                     String.valueOf(port),
                     "must differ from http.port; unset it to serve health and metrics on the main port");
         }
+        List<String> trustedProxies = r.list("http.trusted-proxies", List.of());
+        for (String proxy : trustedProxies) {
+            String fix = TrustedProxies.problemWith(proxy);
+            if (fix != null) {
+                r.problem("http.trusted-proxies", proxy, fix);
+            }
+        }
         LogFormat defaultFormat = r.profile() == Profile.PROD ? LogFormat.JSON : LogFormat.TEXT;
         return new ServerConfig(
+                appName,
                 host,
                 port,
                 r.bytes("http.max-body-size", DEFAULT_MAX_BODY_SIZE, 1, Integer.MAX_VALUE),
                 r.integer("http.json.max-depth", DEFAULT_JSON_MAX_DEPTH, 1, 10_000),
                 r.integer("http.json.max-string-length", DEFAULT_JSON_MAX_STRING_LENGTH, 1, Integer.MAX_VALUE),
                 r.bool("http.virtual-threads", true),
+                trustedProxies,
+                r.enumValue("http.forwarded-header", ForwardedHeader.class, ForwardedHeader.X_FORWARDED_FOR),
                 r.string("admin.host", host),
                 adminPort,
                 r.enumValue("log.format", LogFormat.class, defaultFormat),
@@ -108,6 +150,13 @@ public record ServerConfig(
                 r.duration("health.timeout", DEFAULT_HEALTH_TIMEOUT, Duration.ofMillis(10), Duration.ofMinutes(1)),
                 r.duration("shutdown.delay", Duration.ZERO, Duration.ZERO, Duration.ofMinutes(5)),
                 r.duration("shutdown.timeout", DEFAULT_SHUTDOWN_TIMEOUT, Duration.ZERO, Duration.ofMinutes(10)));
+    }
+
+    /**
+     * Copies the list of trusted proxies, so the record stays immutable.
+     */
+    public ServerConfig {
+        trustedProxies = List.copyOf(trustedProxies);
     }
 
     /** Returns {@code true} when health and metrics get a port of their own. */

@@ -53,7 +53,14 @@ final class Wiring {
         cfg.jsonMapper(new JavalinJackson(json, false));
         cfg.appData(Json.MAPPER_KEY, json);
         cfg.appData(Json.MAX_BODY_KEY, server.maxBodySize());
-        cfg.routes.before(RequestIds::assign);
+        cfg.appData(
+                ClientAddress.KEY,
+                new ClientAddress.Forwarding(TrustedProxies.of(server.trustedProxies()), server.forwardedHeader()));
+        cfg.contextResolver.ip = ctx -> ClientAddress.of(ctx).toString();
+        cfg.routes.before(ctx -> {
+            RequestIds.assign(ctx);
+            QueryStrings.requireDecodable(ctx);
+        });
         cfg.routes.exception(Exception.class, errors::handle);
         // Javalin answers its own 404/405/413 and validation failures itself unless a handler is
         // registered for exactly their classes.

@@ -1,5 +1,6 @@
 package dev.mainstay.core.problem;
 
+import dev.mainstay.core.Mainstay;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +30,8 @@ public interface ProblemWriter {
 
     /**
      * Returns the default writer: {@code type}, {@code title}, {@code status}, {@code detail} (if any),
-     * {@code instance} (the request path), {@code requestId} and {@code errors} (if any), as
+     * {@code instance} (the request path), {@code requestId}, {@code traceId} (the W3C trace id, see
+     * {@link Mainstay#traceId}) and {@code errors} (if any), as
      * {@code application/problem+json}, serialized by the app's JSON mapper.
      */
     static ProblemWriter rfc9457() {
@@ -43,6 +45,7 @@ public interface ProblemWriter {
             }
             body.put("instance", ctx.path());
             body.put("requestId", requestId);
+            body.put("traceId", Mainstay.traceId(ctx));
             if (!problem.errors().isEmpty()) {
                 body.put("errors", problem.errors());
             }
