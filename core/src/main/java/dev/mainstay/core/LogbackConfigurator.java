@@ -25,7 +25,8 @@ public final class LogbackConfigurator extends ContextAwareBase implements Confi
         if (Logging.userConfigurationPresent()) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        Logging.install(context, ServerConfig.LogFormat.TEXT, ServerConfig.LogLevel.INFO);
+        Logging.install(
+                context, ServerConfig.LogFormat.TEXT, ServerConfig.LogLevel.INFO, ServerConfig.DEFAULT_APP_NAME);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

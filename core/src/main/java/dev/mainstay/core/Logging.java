@@ -3,15 +3,20 @@ package dev.mainstay.core;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
  * Mainstay's default Logback setup: one console appender that writes in batches
  * ({@link BufferedConsoleAppender}), text or JSON, switched by {@code log.format}.
+ *
+ * <p>JSON is logstash-logback-encoder's {@code LogstashEncoder}: the Logstash schema that Loki, Elastic,
+ * Datadog and Splunk read without a parser of their own. ISO-8601 {@code @timestamp} in UTC, MDC entries
+ * ({@code requestId}, {@code traceId}) and SLF4J key-value pairs as top-level fields with their JSON
+ * types, so a status is a number, and an {@code application} field naming the service.
  */
 final class Logging {
     static final String MARKER = "mainstay.logging";
@@ -30,10 +35,13 @@ final class Logging {
                 || loader.getResource("logback.xml") != null;
     }
 
+    /** What the console appender was installed with; a change of either installs a new one. */
+    private record Installed(ServerConfig.LogFormat format, String appName) {}
+
     /** Applies {@code log.format} and {@code log.level}, if logging is Mainstay's (not the user's). */
     static void apply(ServerConfig server) {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context && context.getObject(MARKER) != null) {
-            install(context, server.logFormat(), server.logLevel());
+            install(context, server.logFormat(), server.logLevel(), server.appName());
         }
     }
 
@@ -45,13 +53,14 @@ final class Logging {
     }
 
     static synchronized void install(
-            LoggerContext context, ServerConfig.LogFormat format, ServerConfig.LogLevel level) {
+            LoggerContext context, ServerConfig.LogFormat format, ServerConfig.LogLevel level, String appName) {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(level.name()));
-        if (format.equals(context.getObject(MARKER))) {
+        Installed wanted = new Installed(format, appName);
+        if (wanted.equals(context.getObject(MARKER))) {
             return;
         }
-        context.putObject(MARKER, format);
+        context.putObject(MARKER, wanted);
         var previous = root.getAppender(APPENDER);
         if (previous != null) {
             root.detachAppender(previous);
@@ -59,19 +68,18 @@ final class Logging {
         }
         // Jetty's start-up chatter adds nothing to Mainstay's own start line.
         context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
-        root.addAppender(console(context, encoder(context, format)));
+        root.addAppender(console(context, encoder(context, format, appName)));
     }
 
-    private static Encoder<ILoggingEvent> encoder(LoggerContext context, ServerConfig.LogFormat format) {
+    private static Encoder<ILoggingEvent> encoder(
+            LoggerContext context, ServerConfig.LogFormat format, String appName) {
         if (format == ServerConfig.LogFormat.JSON) {
-            JsonEncoder json = new JsonEncoder();
+            LogstashEncoder json = new LogstashEncoder();
             json.setContext(context);
-            json.setWithContext(false);
-            json.setWithSequenceNumber(false);
-            json.setWithNanoseconds(false);
-            json.setWithArguments(false);
-            json.setWithMessage(false);
-            json.setWithFormattedMessage(true);
+            json.setTimeZone("UTC");
+            json.setIncludeContext(false); // the context name and properties say nothing per line
+            // app.name is checked to be [A-Za-z0-9._-], so it needs no JSON escaping.
+            json.setCustomFields("{\"application\":\"" + appName + "\"}");
             json.start();
             return json;
         }
