@@ -6,24 +6,36 @@ import ch.qos.logback.core.OutputStreamAppender;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A console appender that writes in batches: lines collect in a buffer that is flushed every
- * {@value #FLUSH_INTERVAL_MS} ms, when it is full, at once for WARN and ERROR, and on stop.
+ * A console appender that writes in batches: INFO and lower lines wait in a queue and are encoded and
+ * written every {@value #FLUSH_INTERVAL_MS} ms by one background thread; WARN and ERROR are written at
+ * once by the thread that logs them, after everything queued before them, and everything left is
+ * written on stop.
  *
  * <p>Why: {@code System.out} flushes on every write, so a plain console appender costs one system
  * call per access-log line, which was the largest cost of the request path in our measurements. A
- * worker thread ({@code AsyncAppender}) cost even more on small machines: it is woken per line.
- * The price is that an INFO line may appear up to {@value #FLUSH_INTERVAL_MS} ms late, and is lost
- * if the JVM is killed hard; trouble (WARN and above) is never delayed.
+ * worker woken per line ({@code AsyncAppender}) cost even more on small machines; this one wakes on a
+ * timer only. Encoding off the request thread matters too: the JSON encoder keeps its buffers per
+ * thread, which is free on a pooled thread but means building them afresh for every request on a
+ * virtual thread (about a hundred microseconds a line); here one background thread reuses them.
+ *
+ * <p>The price is that an INFO line may appear up to {@value #FLUSH_INTERVAL_MS} ms late, and is lost
+ * if the JVM is killed hard; trouble (WARN and above) is never delayed. Memory stays bounded: past
+ * {@value #MAX_QUEUED} waiting lines, the logging thread writes the backlog itself.
  */
 final class BufferedConsoleAppender extends OutputStreamAppender<ILoggingEvent> {
     static final long FLUSH_INTERVAL_MS = 200;
+    static final int MAX_QUEUED = 8192;
     private static final int BUFFER_SIZE = 32 * 1024;
 
+    private final ConcurrentLinkedQueue<ILoggingEvent> queued = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queuedCount = new AtomicInteger();
     private ScheduledExecutorService flusher;
 
     @Override
@@ -41,20 +53,57 @@ final class BufferedConsoleAppender extends OutputStreamAppender<ILoggingEvent> 
 
     @Override
     protected void subAppend(ILoggingEvent event) {
-        super.subAppend(event);
-        if (event.getLevel().isGreaterOrEqual(Level.WARN)) {
-            flush();
+        if (!isStarted()) {
+            return;
+        }
+        // Freezes what belongs to the logging thread (MDC, thread name, message) before the event waits.
+        event.prepareForDeferredProcessing();
+        boolean urgent = event.getLevel().isGreaterOrEqual(Level.WARN);
+        if (!urgent && queuedCount.get() < MAX_QUEUED) {
+            queued.offer(event);
+            queuedCount.incrementAndGet();
+            return;
+        }
+        streamWriteLock.lock();
+        try {
+            writeQueued();
+            write(event);
+            if (urgent) {
+                getOutputStream().flush();
+            }
+        } catch (IOException e) {
+            addError("Could not write to the console", e);
+        } finally {
+            streamWriteLock.unlock();
         }
     }
 
+    /** Writes every queued line and flushes the console; the timer's task, and the last act of stop. */
     void flush() {
         streamWriteLock.lock();
         try {
+            writeQueued();
             getOutputStream().flush();
         } catch (IOException e) {
             addError("Could not flush the console", e);
         } finally {
             streamWriteLock.unlock();
+        }
+    }
+
+    /** Call with the stream lock held, so that queued lines keep their order against urgent ones. */
+    private void writeQueued() throws IOException {
+        ILoggingEvent event;
+        while ((event = queued.poll()) != null) {
+            queuedCount.decrementAndGet();
+            write(event);
+        }
+    }
+
+    private void write(ILoggingEvent event) throws IOException {
+        byte[] bytes = encoder.encode(event);
+        if (bytes != null) {
+            getOutputStream().write(bytes);
         }
     }
 

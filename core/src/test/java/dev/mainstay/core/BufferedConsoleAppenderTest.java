@@ -68,4 +68,22 @@ class BufferedConsoleAppenderTest {
         appender.stop();
         assertTrue(console().contains("INFO last words"), console());
     }
+
+    @Test
+    void writesQueuedLinesBeforeAWarningThatFollowsThem() {
+        append(Level.INFO, "first");
+        append(Level.WARN, "second");
+        assertTrue(console().contains("INFO first\nWARN second\n"), console());
+    }
+
+    @Test
+    void writesTheBacklogItselfWhenTooManyLinesWait() {
+        for (int i = 0; i <= BufferedConsoleAppender.MAX_QUEUED; i++) {
+            append(Level.INFO, "line " + i);
+        }
+        appender.flush();
+        String out = console();
+        assertTrue(out.indexOf("INFO line 0\n") < out.indexOf("INFO line " + BufferedConsoleAppender.MAX_QUEUED + "\n"), "in order");
+        assertTrue(out.lines().count() == BufferedConsoleAppender.MAX_QUEUED + 1, "every line once");
+    }
 }
