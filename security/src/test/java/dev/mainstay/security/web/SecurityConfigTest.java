@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mainstay.core.config.Config;
 import dev.mainstay.core.config.ConfigException;
 import dev.mainstay.core.config.ConfigProblem;
+import dev.mainstay.security.config.SecurityConfig;
 import dev.mainstay.security.token.JwtAlgorithm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class SecurityConfigTest {
     }
 
     private static SecurityConfig bind(Map<String, String> values) {
-        return Config.of(values).bind(SecurityConfig::from);
+        return Config.of(values).bind(MainstaySecurity::readConfig);
     }
 
     private static Map<String, ConfigProblem> problems(Map<String, String> values) {
@@ -186,7 +187,7 @@ class SecurityConfigTest {
                 "security.headers.hsts", "false"));
         assertEquals(10, config.password().cost());
         assertFalse(config.password().rejectCommon());
-        assertEquals(Duration.ofDays(7), config.refreshTtl());
+        assertEquals(Duration.ofDays(7), config.refresh().ttl());
         assertEquals(5, config.throttle().accountLimit());
         assertEquals("Token", config.authScheme());
         assertEquals(List.of("https://app.example.com"), config.cors().allowedOrigins());
