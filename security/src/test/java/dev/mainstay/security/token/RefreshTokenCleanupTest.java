@@ -84,12 +84,12 @@ class RefreshTokenCleanupTest {
     void theFirstRunIsOneIntervalAfterStart() {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
         CountingStore store = new CountingStore(1, 0);
-        try (RefreshTokenCleanup cleanup = new RefreshTokenCleanup(store, Duration.ofHours(1), clock, scheduler)) {
-            Delayed next = (Delayed) scheduler.getQueue().peek();
-            long delay = next.getDelay(TimeUnit.MINUTES);
-            assertTrue(delay >= 59 && delay <= 60, "first run in " + delay + " min");
-            assertEquals(0, store.calls.get(), "start-up does not touch the store");
-        }
+        RefreshTokenCleanup cleanup = new RefreshTokenCleanup(store, Duration.ofHours(1), clock, scheduler);
+        Delayed next = (Delayed) scheduler.getQueue().peek();
+        long delay = next.getDelay(TimeUnit.MINUTES);
+        cleanup.close();
+        assertTrue(delay >= 59 && delay <= 60, "first run in " + delay + " min");
+        assertEquals(0, store.calls.get(), "start-up does not touch the store");
     }
 
     @Test
