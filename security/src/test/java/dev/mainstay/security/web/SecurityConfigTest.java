@@ -9,6 +9,7 @@ import dev.mainstay.core.config.Config;
 import dev.mainstay.core.config.ConfigException;
 import dev.mainstay.core.config.ConfigProblem;
 import dev.mainstay.security.config.SecurityConfig;
+import dev.mainstay.security.password.PasswordConfig;
 import dev.mainstay.security.token.JwtAlgorithm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,6 +173,29 @@ class SecurityConfigTest {
         assertTrue(problems.containsKey("security.jwt.access-ttl"));
         assertTrue(problems.containsKey("security.cors.allowed-origins"));
         assertTrue(problems.containsKey("security.auth.scheme"));
+    }
+
+    @Test
+    void readsTheRefreshSettingsAndBoundsTheCleanupInterval() {
+        assertEquals(Duration.ofHours(1), bind(prod()).refresh().cleanupInterval());
+        assertEquals(
+                Duration.ofMinutes(5),
+                bind(prod("security.refresh.cleanup-interval", "5m")).refresh().cleanupInterval());
+        Map<String, ConfigProblem> problems =
+                problems(prod("security.refresh.cleanup-interval", "10s", "security.refresh.ttl", "400d"));
+        assertEquals(
+                List.of("security.refresh.cleanup-interval", "security.refresh.ttl"),
+                problems.keySet().stream().sorted().toList());
+    }
+
+    @Test
+    void theBindingAndTheRecordsRefuseTheSameRangeUnderTheSameKey() {
+        // The range is stated once (PasswordConfig.COST): config binding and the record agree on it.
+        assertTrue(problems(prod("security.password.cost", "9")).containsKey(PasswordConfig.COST.key()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> PasswordConfig.defaults().withCost(PasswordConfig.COST.min() - 1));
+        assertTrue(e.getMessage().startsWith(PasswordConfig.COST.key() + " must be from 10 to 16"), e.getMessage());
+        assertEquals(PasswordConfig.COST.max(), bind(prod("security.password.cost", "16")).password().cost());
     }
 
     @Test
