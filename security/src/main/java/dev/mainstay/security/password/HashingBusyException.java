@@ -25,11 +25,7 @@ public final class HashingBusyException extends MainstaySecurityException {
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
-    /**
-     * Returns how long the client should wait before trying again.
-     *
-     * @return a positive duration
-     */
+    /** A positive wait for the client before it tries again; the web layer sends it as {@code Retry-After}. */
     public Duration retryAfter() {
         return retryAfter;
     }

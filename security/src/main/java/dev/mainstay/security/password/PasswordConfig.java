@@ -1,101 +1,84 @@
 package dev.mainstay.security.password;
 
+import dev.mainstay.security.DurationSetting;
+import dev.mainstay.security.IntSetting;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Settings for password hashing and the password policy; builds a {@link PasswordHasher} and a
  * {@link PasswordPolicy}.
  *
- * <p>Immutable. The constructor refuses out-of-range values with a message that names the config key,
- * the bad value and the allowed range. With mainstay-core, bind it from {@code security.password.*}
- * keys through {@code dev.mainstay.security.config.SecurityConfig}.
+ * <p>Immutable. Each key, default and range is stated once, in the constants below; the constructor
+ * refuses an out-of-range value with a message naming the key, the value and the range. With
+ * mainstay-core, {@code MainstaySecurity.readConfig} binds these keys from the app's config.
  *
- * @param cost bcrypt cost (log2 of rounds), {@value #MIN_COST}..{@value #MAX_COST}; +1 doubles the time
- * @param minLength fewest characters (code points) a new password may have, {@value #MIN_MIN_LENGTH}..64
+ * @param cost bcrypt cost (log2 of rounds); +1 doubles the time, see {@link #COST}
+ * @param minLength fewest characters (code points) a new password may have, see {@link #MIN_LENGTH}
  * @param rejectCommon whether new passwords on the bundled common-password list are refused
- * @param maxConcurrent how many hashes may run at once, at least 1
- * @param maxQueued how many callers may wait for a hashing slot, at least 0
+ * @param maxConcurrent how many hashes may run at once, see {@link #MAX_CONCURRENT}
+ * @param maxQueued how many callers may wait for a hashing slot, see {@link #MAX_QUEUED}
  * @param maxWait how long a caller waits for a slot before getting {@link HashingBusyException}
  */
 public record PasswordConfig(
         int cost, int minLength, boolean rejectCommon, int maxConcurrent, int maxQueued, Duration maxWait) {
-    /** The default bcrypt cost: about 250 ms per hash on a 2020s server core. */
-    public static final int DEFAULT_COST = 12;
-    /** The lowest accepted cost; below it, offline guessing gets too cheap. */
-    public static final int MIN_COST = 10;
-    /** The highest accepted cost; above it, one login takes seconds. */
-    public static final int MAX_COST = 16;
-    /** The default minimum password length, as ASVS 4.0 2.1.1 asks. */
-    public static final int DEFAULT_MIN_LENGTH = 12;
-    /** The lowest minimum length that may be configured (ASVS 5.0 6.2.1). */
-    public static final int MIN_MIN_LENGTH = 8;
-    /** The default for {@link #maxQueued()}. */
-    public static final int DEFAULT_MAX_QUEUED = 32;
-    /** The default for {@link #maxWait()}. */
-    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(2);
-
     /**
-     * Returns the default for {@link #maxConcurrent()}: one hash per CPU core but one, and at least one,
-     * so that a login flood always leaves a core to every other request.
-     *
-     * @return the number of CPU cores minus one, at least 1
+     * {@code security.password.cost}: 12 by default (about 250 ms per hash on a 2020s server core);
+     * below 10 offline guessing gets too cheap, above 16 one login takes seconds.
      */
-    public static int defaultMaxConcurrent() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    }
+    public static final IntSetting COST = new IntSetting("security.password.cost", 12, 10, 16);
+    /**
+     * {@code security.password.min-length}: 12 by default (ASVS 4.0 2.1.1); never below 8 (ASVS 5.0
+     * 6.2.1), at most 64.
+     */
+    public static final IntSetting MIN_LENGTH = new IntSetting("security.password.min-length", 12, 8, 64);
+    /** {@code security.password.reject-common}: whether common passwords are refused; true by default. */
+    public static final String REJECT_COMMON = "security.password.reject-common";
+    /**
+     * {@code security.password.max-concurrent}: hashes running at once; by default one per CPU core
+     * but one, so that a login flood always leaves a core to every other request.
+     */
+    public static final IntSetting MAX_CONCURRENT = new IntSetting(
+            "security.password.max-concurrent", Math.max(1, Runtime.getRuntime().availableProcessors() - 1), 1, 1024);
+    /** {@code security.password.max-queued}: callers that may wait for a hashing slot; 32 by default. */
+    public static final IntSetting MAX_QUEUED = new IntSetting("security.password.max-queued", 32, 0, 100_000);
+    /** {@code security.password.max-wait}: longest wait for a hashing slot; 2 s by default. */
+    public static final DurationSetting MAX_WAIT = new DurationSetting(
+            "security.password.max-wait", Duration.ofSeconds(2), Duration.ZERO, Duration.ofMinutes(1));
 
-    /** Checks every value and names the config key of the first one out of range. */
+    /** Checks every value against its setting's range. */
     public PasswordConfig {
-        requireRange("security.password.cost", cost, MIN_COST, MAX_COST);
-        requireRange("security.password.min-length", minLength, MIN_MIN_LENGTH, 64);
-        requireRange("security.password.max-concurrent", maxConcurrent, 1, 1024);
-        requireRange("security.password.max-queued", maxQueued, 0, 100_000);
-        Objects.requireNonNull(maxWait, "maxWait");
-        if (maxWait.isNegative()) {
-            throw new IllegalArgumentException("security.password.max-wait must not be negative, not " + maxWait);
-        }
+        COST.check(cost);
+        MIN_LENGTH.check(minLength);
+        MAX_CONCURRENT.check(maxConcurrent);
+        MAX_QUEUED.check(maxQueued);
+        MAX_WAIT.check(maxWait);
     }
 
     /**
      * Returns the defaults: cost 12, minimum length 12, common passwords refused, one hash per CPU
-     * core but one ({@link #defaultMaxConcurrent()}), 32 waiting callers, 2 s wait.
-     *
-     * @return the default settings
+     * core but one, 32 waiting callers, 2 s wait.
      */
     public static PasswordConfig defaults() {
         return new PasswordConfig(
-                DEFAULT_COST,
-                DEFAULT_MIN_LENGTH,
+                COST.defaultValue(),
+                MIN_LENGTH.defaultValue(),
                 true,
-                defaultMaxConcurrent(),
-                DEFAULT_MAX_QUEUED,
-                DEFAULT_MAX_WAIT);
+                MAX_CONCURRENT.defaultValue(),
+                MAX_QUEUED.defaultValue(),
+                MAX_WAIT.defaultValue());
     }
 
     /**
-     * Returns a copy with another bcrypt cost.
+     * Returns a copy with another bcrypt cost, e.g. the lowest ({@code COST.min()}) for fast tests.
      *
-     * @param newCost the cost, {@value #MIN_COST}..{@value #MAX_COST}
-     * @return the new settings
-     * @throws IllegalArgumentException if the cost is out of range
+     * @throws IllegalArgumentException if the cost is out of {@link #COST}'s range
      */
     public PasswordConfig withCost(int newCost) {
         return new PasswordConfig(newCost, minLength, rejectCommon, maxConcurrent, maxQueued, maxWait);
     }
 
-    /**
-     * Returns the policy for new passwords that these settings describe.
-     *
-     * @return the policy
-     */
+    /** Returns the policy for new passwords that these settings describe. */
     public PasswordPolicy policy() {
         return new PasswordPolicy(minLength, rejectCommon);
-    }
-
-    private static void requireRange(String key, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(key + " must be from " + min + " to " + max + ", not " + value);
-        }
     }
 }

@@ -51,7 +51,7 @@ public interface PasswordHasher {
     /**
      * Returns a bcrypt hasher with the given cost and the default concurrency bound.
      *
-     * @param cost the bcrypt cost, {@value PasswordConfig#MIN_COST}..{@value PasswordConfig#MAX_COST}
+     * @param cost the bcrypt cost, in the range of {@link PasswordConfig#COST} (10..16)
      * @return a thread-safe hasher
      * @throws IllegalArgumentException if the cost is out of range
      */

@@ -11,16 +11,13 @@ import java.util.Optional;
  * remember, not to guess (ASVS 5.0 6.2.5). Length counts Unicode code points, so "passé" is 5 long.
  * Check the policy on set only; at login, old passwords must keep working. Immutable, thread-safe.
  *
- * @param minLength the fewest code points allowed, {@value PasswordConfig#MIN_MIN_LENGTH} or more
+ * @param minLength the fewest code points allowed, in the range of {@link PasswordConfig#MIN_LENGTH}
  * @param rejectCommon whether passwords on the bundled common-password list are refused
  */
 public record PasswordPolicy(int minLength, boolean rejectCommon) {
-    /** Refuses a minimum below {@value PasswordConfig#MIN_MIN_LENGTH}. */
+    /** Refuses a minimum outside the range of {@link PasswordConfig#MIN_LENGTH}. */
     public PasswordPolicy {
-        if (minLength < PasswordConfig.MIN_MIN_LENGTH) {
-            throw new IllegalArgumentException("security.password.min-length must be at least "
-                    + PasswordConfig.MIN_MIN_LENGTH + ", not " + minLength);
-        }
+        PasswordConfig.MIN_LENGTH.check(minLength);
     }
 
     /**

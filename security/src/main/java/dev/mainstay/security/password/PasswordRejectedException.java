@@ -42,11 +42,7 @@ public final class PasswordRejectedException extends MainstaySecurityException {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /**
-     * Returns why the password was rejected.
-     *
-     * @return the reason, never null
-     */
+    /** Tells which rule the password broke, for apps that word the answer themselves; never null. */
     public Reason reason() {
         return reason;
     }

@@ -24,11 +24,7 @@ public final class LoginThrottledException extends MainstaySecurityException {
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
-    /**
-     * Returns how long until a login may be tried again.
-     *
-     * @return a positive duration
-     */
+    /** The time until the window that throttled this login ends; the web layer sends it as {@code Retry-After}. */
     public Duration retryAfter() {
         return retryAfter;
     }

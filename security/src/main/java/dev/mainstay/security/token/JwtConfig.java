@@ -1,5 +1,7 @@
 package dev.mainstay.security.token;
 
+import dev.mainstay.security.DurationSetting;
+import dev.mainstay.security.IntSetting;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -9,19 +11,19 @@ import java.util.Set;
 /**
  * Settings for access tokens; builds {@link AccessTokens}.
  *
- * <p>Immutable. The constructor refuses bad values with a message naming the config key. With
- * mainstay-core, bind it from the {@code security.jwt.*} keys through
- * {@code dev.mainstay.security.config.SecurityConfig}, which also applies the profile rules (no
- * missing or weak key in prod).
+ * <p>Immutable. Each ranged key, default and range is stated once in the constants below; the
+ * constructor refuses bad values with a message naming the config key. With mainstay-core,
+ * {@code MainstaySecurity.readConfig} binds the {@code security.jwt.*} keys and also applies the
+ * profile rules (no missing or weak key in prod).
  *
  * @param issuer the {@code iss} written into tokens and required on verification
  * @param audience the {@code aud} written into tokens and required on verification
- * @param accessTtl how long an access token lives, 1 minute to 1 day
- * @param clockSkew how far clocks may disagree when checking {@code exp} and {@code nbf}, 0 to 5 minutes
+ * @param accessTtl how long an access token lives, see {@link #ACCESS_TTL}
+ * @param clockSkew how far clocks may disagree when checking {@code exp} and {@code nbf}, see {@link #CLOCK_SKEW}
  * @param currentKey the key that signs new tokens (and verifies)
  * @param previousKeys older keys that still verify during a rotation; never sign
- * @param cacheSize how many verified tokens to remember (0 turns the cache off)
- * @param cacheTtl the longest a verified token is remembered (never past its {@code exp})
+ * @param cacheSize how many verified tokens to remember (0 turns the cache off), see {@link #CACHE_SIZE}
+ * @param cacheTtl the longest a verified token is remembered (never past its {@code exp}), see {@link #CACHE_TTL}
  */
 public record JwtConfig(
         String issuer,
@@ -32,22 +34,32 @@ public record JwtConfig(
         List<JwtKey> previousKeys,
         int cacheSize,
         Duration cacheTtl) {
-    /** The default lifetime of an access token. */
-    public static final Duration DEFAULT_ACCESS_TTL = Duration.ofMinutes(15);
-    /** The default clock skew. */
-    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
-    /** The default number of verified tokens remembered. */
-    public static final int DEFAULT_CACHE_SIZE = 10_000;
-    /** The default time a verified token is remembered. */
-    public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(1);
+    /** {@code security.jwt.issuer}: the {@code iss} written and required. */
+    public static final String ISSUER = "security.jwt.issuer";
+    /** {@code security.jwt.audience}: the {@code aud} written and required. */
+    public static final String AUDIENCE = "security.jwt.audience";
+    /** {@code security.jwt.access-ttl}: access-token lifetime; 15 minutes by default. */
+    public static final DurationSetting ACCESS_TTL = new DurationSetting(
+            "security.jwt.access-ttl", Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofDays(1));
+    /** {@code security.jwt.clock-skew}: tolerated clock difference for {@code exp}/{@code nbf}; 30 s by default. */
+    public static final DurationSetting CLOCK_SKEW = new DurationSetting(
+            "security.jwt.clock-skew", Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(5));
+    /** {@code security.jwt.cache-size}: verified tokens remembered, 0 turns the cache off; 10,000 by default. */
+    public static final IntSetting CACHE_SIZE = new IntSetting("security.jwt.cache-size", 10_000, 0, 1_000_000);
+    /** {@code security.jwt.cache-ttl}: longest a verified token is remembered; 1 minute by default. */
+    public static final DurationSetting CACHE_TTL =
+            new DurationSetting("security.jwt.cache-ttl", Duration.ofMinutes(1), Duration.ZERO, Duration.ofHours(1));
+    /** {@code security.jwt.previous-kids}: ids of older keys still accepted during a rotation. */
+    public static final String PREVIOUS_KIDS = "security.jwt.previous-kids";
 
     /** Checks every value and names the config key of the first bad one. */
     public JwtConfig {
-        requireText("security.jwt.issuer", issuer);
-        requireText("security.jwt.audience", audience);
-        requireRange("security.jwt.access-ttl", accessTtl, Duration.ofMinutes(1), Duration.ofDays(1));
-        requireRange("security.jwt.clock-skew", clockSkew, Duration.ZERO, Duration.ofMinutes(5));
-        requireRange("security.jwt.cache-ttl", cacheTtl, Duration.ZERO, Duration.ofHours(1));
+        requireText(ISSUER, issuer);
+        requireText(AUDIENCE, audience);
+        ACCESS_TTL.check(accessTtl);
+        CLOCK_SKEW.check(clockSkew);
+        CACHE_TTL.check(cacheTtl);
+        CACHE_SIZE.check(cacheSize);
         Objects.requireNonNull(currentKey, "currentKey");
         if (!currentKey.canSign()) {
             throw new IllegalArgumentException("security.jwt: the current key '" + currentKey.kid()
@@ -58,12 +70,8 @@ public record JwtConfig(
         kids.add(currentKey.kid());
         for (JwtKey key : previousKeys) {
             if (!kids.add(key.kid())) {
-                throw new IllegalArgumentException(
-                        "security.jwt.previous-kids: the kid '" + key.kid() + "' is used twice");
+                throw new IllegalArgumentException(PREVIOUS_KIDS + ": the kid '" + key.kid() + "' is used twice");
             }
-        }
-        if (cacheSize < 0 || cacheSize > 1_000_000) {
-            throw new IllegalArgumentException("security.jwt.cache-size must be from 0 to 1000000, not " + cacheSize);
         }
     }
 
@@ -79,12 +87,12 @@ public record JwtConfig(
         return new JwtConfig(
                 issuer,
                 audience,
-                DEFAULT_ACCESS_TTL,
-                DEFAULT_CLOCK_SKEW,
+                ACCESS_TTL.defaultValue(),
+                CLOCK_SKEW.defaultValue(),
                 key,
                 List.of(),
-                DEFAULT_CACHE_SIZE,
-                DEFAULT_CACHE_TTL);
+                CACHE_SIZE.defaultValue(),
+                CACHE_TTL.defaultValue());
     }
 
     /**
@@ -110,7 +118,7 @@ public record JwtConfig(
     /**
      * Returns a copy with another verified-token cache size (0 turns it off).
      *
-     * @param size 0 to 1,000,000
+     * @param size in the range of {@link #CACHE_SIZE}
      * @return the new settings
      */
     public JwtConfig withCacheSize(int size) {
@@ -120,13 +128,6 @@ public record JwtConfig(
     private static void requireText(String key, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(key + " must not be blank");
-        }
-    }
-
-    private static void requireRange(String key, Duration value, Duration min, Duration max) {
-        Objects.requireNonNull(value, key);
-        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(key + " must be from " + min + " to " + max + ", not " + value);
         }
     }
 }

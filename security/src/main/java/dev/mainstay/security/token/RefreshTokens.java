@@ -27,9 +27,6 @@ import org.slf4j.LoggerFactory;
  * Thread-safe if the store is.
  */
 public final class RefreshTokens {
-    /** The default lifetime of a refresh token; each rotation starts a new one. */
-    public static final Duration DEFAULT_TTL = Duration.ofDays(14);
-
     private static final Logger LOG = LoggerFactory.getLogger(RefreshTokens.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -40,18 +37,15 @@ public final class RefreshTokens {
 
     private RefreshTokens(RefreshTokenStore store, Duration ttl, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
-        this.ttl = Objects.requireNonNull(ttl, "ttl");
+        this.ttl = RefreshConfig.TTL.check(ttl);
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (ttl.compareTo(Duration.ofMinutes(1)) < 0 || ttl.compareTo(Duration.ofDays(365)) > 0) {
-            throw new IllegalArgumentException("security.refresh.ttl must be from 1 minute to 365 days, not " + ttl);
-        }
     }
 
     /**
      * Returns a refresh-token service over {@code store}, on the system clock.
      *
      * @param store where token hashes live; share it between instances
-     * @param ttl how long each token lives, 1 minute to 365 days
+     * @param ttl how long each token lives, in the range of {@link RefreshConfig#TTL}
      * @return the service
      */
     public static RefreshTokens create(RefreshTokenStore store, Duration ttl) {
@@ -126,10 +120,29 @@ public final class RefreshTokens {
     /**
      * Logs out one session: revokes the family of the presented token. Unknown tokens are ignored.
      *
+     * <p>Use it only where whoever presents the token may end its session (e.g. a client that lost
+     * its access token). When the caller is known, {@link #revokeOwn} is the safer choice.
+     *
      * @param presented the token the client sent, may be null
      */
     public void revoke(String presented) {
         lookUp(presented).ifPresent(token -> store.revokeFamily(token.familyId(), now()));
+    }
+
+    /**
+     * Logs out one session of {@code subject}: revokes the family of the presented token only if it
+     * was issued to {@code subject}. A token of someone else, or an unknown one, is left alone, and
+     * the caller cannot tell these cases apart from a successful logout.
+     *
+     * @param subject the authenticated caller (the access token's {@code sub}), not null
+     * @param presented the refresh token the caller sent, may be null
+     * @return whether a session of {@code subject} was revoked (for logging; do not show it to the caller)
+     */
+    public boolean revokeOwn(String subject, String presented) {
+        Objects.requireNonNull(subject, "subject");
+        Optional<StoredRefreshToken> own = lookUp(presented).filter(token -> token.subject().equals(subject));
+        own.ifPresent(token -> store.revokeFamily(token.familyId(), now()));
+        return own.isPresent();
     }
 
     /**
@@ -143,12 +156,10 @@ public final class RefreshTokens {
     }
 
     /**
-     * Returns the hash under which a token is stored: base64url (no padding) of its SHA-256.
-     *
-     * @param token the opaque token value
-     * @return the 43-character hash
+     * The hash under which a token is stored: base64url (no padding) of its SHA-256, 43 characters.
+     * Package-private: stores and apps never need the scheme, only this class hashes.
      */
-    public static String hash(String token) {
+    static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);

@@ -1,6 +1,7 @@
 package dev.mainstay.security.web;
 
 import dev.mainstay.core.problem.Problem;
+import dev.mainstay.security.config.CorsConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;

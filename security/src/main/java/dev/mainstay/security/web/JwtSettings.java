@@ -32,21 +32,18 @@ final class JwtSettings {
     static JwtConfig read(ConfigReader r) {
         boolean prod = r.profile() == Profile.PROD;
         String issuer = name(
-                r, PREFIX + "issuer", prod, "set it to the URL or name of this service, e.g. https://api.example.com");
+                r, JwtConfig.ISSUER, prod, "set it to the URL or name of this service, e.g. https://api.example.com");
         String audience =
-                name(r, PREFIX + "audience", prod, "set it to the name clients use for this API, e.g. example-api");
-        Duration ttl = r.duration(
-                PREFIX + "access-ttl", JwtConfig.DEFAULT_ACCESS_TTL, Duration.ofMinutes(1), Duration.ofDays(1));
-        Duration skew =
-                r.duration(PREFIX + "clock-skew", JwtConfig.DEFAULT_CLOCK_SKEW, Duration.ZERO, Duration.ofMinutes(5));
-        int cacheSize = r.integer(PREFIX + "cache-size", JwtConfig.DEFAULT_CACHE_SIZE, 0, 1_000_000);
-        Duration cacheTtl =
-                r.duration(PREFIX + "cache-ttl", JwtConfig.DEFAULT_CACHE_TTL, Duration.ZERO, Duration.ofHours(1));
+                name(r, JwtConfig.AUDIENCE, prod, "set it to the name clients use for this API, e.g. example-api");
+        Duration ttl = Settings.duration(r, JwtConfig.ACCESS_TTL);
+        Duration skew = Settings.duration(r, JwtConfig.CLOCK_SKEW);
+        int cacheSize = Settings.integer(r, JwtConfig.CACHE_SIZE);
+        Duration cacheTtl = Settings.duration(r, JwtConfig.CACHE_TTL);
         JwtAlgorithm algorithm = r.enumValue(PREFIX + "algorithm", JwtAlgorithm.class, JwtAlgorithm.HS256);
         String kid = r.string(PREFIX + "kid", "main");
         JwtKey current = key(r, PREFIX, kid, algorithm, prod, true);
         List<JwtKey> previous = new ArrayList<>();
-        for (String oldKid : r.list(PREFIX + "previous-kids", List.of())) {
+        for (String oldKid : r.list(JwtConfig.PREVIOUS_KIDS, List.of())) {
             String prefix = PREFIX + "previous." + oldKid + ".";
             JwtAlgorithm oldAlgorithm = r.enumValue(prefix + "algorithm", JwtAlgorithm.class, algorithm);
             previous.add(key(r, prefix, oldKid, oldAlgorithm, true, false));
@@ -54,7 +51,7 @@ final class JwtSettings {
         try {
             return new JwtConfig(issuer, audience, ttl, skew, current, previous, cacheSize, cacheTtl);
         } catch (IllegalArgumentException e) {
-            r.problem(PREFIX + "previous-kids", null, e.getMessage());
+            r.problem(JwtConfig.PREVIOUS_KIDS, null, e.getMessage());
             return JwtConfig.of(issuer, audience, current);
         }
     }

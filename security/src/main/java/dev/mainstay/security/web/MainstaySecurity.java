@@ -1,25 +1,30 @@
 package dev.mainstay.security.web;
 
 import dev.mainstay.core.MainstaySetup;
-import dev.mainstay.security.password.PasswordAuthenticator;
+import dev.mainstay.core.config.ConfigReader;
+import dev.mainstay.security.auth.AccountStore;
+import dev.mainstay.security.auth.AuthFlows;
+import dev.mainstay.security.config.SecurityConfig;
 import dev.mainstay.security.password.PasswordHasher;
 import dev.mainstay.security.password.PasswordPolicy;
 import dev.mainstay.security.throttle.LoginThrottle;
 import dev.mainstay.security.token.AccessTokens;
+import dev.mainstay.security.token.RefreshTokenCleanup;
 import dev.mainstay.security.token.RefreshTokenStore;
 import dev.mainstay.security.token.RefreshTokens;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * Everything mainstay-security offers, wired into a Mainstay app from its {@code security.*} config
- * in one call: the auth plugin, the problem mappings, and the services a login flow needs.
+ * Everything mainstay-security offers, wired into a Mainstay app in one call: the auth plugin, the
+ * problem answers of the security exceptions, the hourly refresh-token cleanup, and the services an
+ * app's account routes need.
  *
  * <pre>{@code
  * Mainstay.run(app -> {
- *     MainstaySecurity security = MainstaySecurity.install(app, new JdbcRefreshTokenStore(db));
- *     app.javalin(cfg -> cfg.routes.get("/user", ctx -> ..., Access.AUTHENTICATED));
+ *     Settings settings = app.config().bind(r -> new Settings(MyConfig.from(r), MainstaySecurity.readConfig(r)));
+ *     MainstaySecurity security = MainstaySecurity.install(app, settings.security(), tokenStore, "/password");
+ *     AuthFlows<User> auth = security.authFlows(new UserAccounts(users));
+ *     app.javalin(cfg -> cfg.routes.get("/me", ctx -> ..., Access.AUTHENTICATED));
  * });
  * }</pre>
  *
@@ -37,45 +42,68 @@ public final class MainstaySecurity {
         this.config = config;
         this.hasher = PasswordHasher.bcrypt(config.password());
         this.accessTokens = AccessTokens.create(config.jwt());
-        this.refreshTokens = store == null ? null : RefreshTokens.create(store, config.refreshTtl());
+        this.refreshTokens = store == null ? null : RefreshTokens.create(store, config.refresh().ttl());
         this.loginThrottle = LoginThrottle.inMemory(config.throttle());
     }
 
     /**
-     * Reads {@code security.*}, registers the {@link SecurityPlugin} and {@link SecurityProblems}, and
-     * returns the services; with refresh tokens kept in {@code store}.
+     * Reads every {@code security.*} key; call it inside the app's one {@code bind}, so that security's
+     * start-up problems are reported together with the app's own. Never throws itself.
      *
-     * @param setup the app being set up
-     * @param store where refresh-token hashes live (shared by all instances)
-     * @return the installed services
-     * @throws dev.mainstay.core.config.ConfigException listing every bad {@code security.*} key
+     * <p>In the prod profile a missing issuer, audience or key is a problem; in dev and test a missing
+     * key is generated at random with a loud warning. Configured HMAC secrets that are short,
+     * published examples or passphrases are refused in every profile.
+     *
+     * @return the settings (meaningful only if {@code bind} then reports no problem)
      */
-    public static MainstaySecurity install(MainstaySetup setup, RefreshTokenStore store) {
-        return install(setup, setup.config().bind(SecurityConfig::from), Objects.requireNonNull(store, "store"));
+    public static SecurityConfig readConfig(ConfigReader r) {
+        return Settings.read(r);
     }
 
     /**
-     * Like {@link #install(MainstaySetup, RefreshTokenStore)}, without refresh tokens (an API whose
-     * clients log in again when the access token expires, such as RealWorld).
+     * Installs security with refresh tokens kept in {@code store}: registers the {@link SecurityPlugin},
+     * maps the security exceptions to problems, and deletes expired refresh tokens every
+     * {@code security.refresh.cleanup-interval} until the app stops.
      *
      * @param setup the app being set up
-     * @return the installed services; {@link #refreshTokens()} is unavailable
+     * @param config the settings, from {@link #readConfig} in the app's {@code bind}
+     * @param store where refresh-token hashes live; share it between instances
+     * @param passwordPointer the JSON pointer of the password in the app's request bodies, named in
+     *     422 answers, e.g. {@code /password} or RealWorld's {@code /user/password}
+     * @return the installed services
      */
-    public static MainstaySecurity install(MainstaySetup setup) {
-        return install(setup, setup.config().bind(SecurityConfig::from), null);
+    public static MainstaySecurity install(
+            MainstaySetup setup, SecurityConfig config, RefreshTokenStore store, String passwordPointer) {
+        Objects.requireNonNull(store, "store: for an API without refresh tokens, call installWithoutRefreshTokens");
+        MainstaySecurity security = installServices(setup, config, store, passwordPointer);
+        setup.manage(RefreshTokenCleanup.start(store, config.refresh().cleanupInterval()));
+        return security;
     }
 
     /**
-     * Installs from settings the app has already bound (in its single {@code bind} call).
+     * Installs security without refresh tokens: for an API whose clients log in again when the access
+     * token expires (such as RealWorld). {@link #refreshTokens()} is then unavailable, and the
+     * {@code TokenPair}s of {@link #authFlows} carry no refresh token.
      *
      * @param setup the app being set up
-     * @param config the security settings
-     * @param store where refresh-token hashes live, or null for no refresh tokens
+     * @param config the settings, from {@link #readConfig} in the app's {@code bind}
+     * @param passwordPointer the JSON pointer of the password in the app's request bodies
      * @return the installed services
      */
-    public static MainstaySecurity install(MainstaySetup setup, SecurityConfig config, RefreshTokenStore store) {
+    public static MainstaySecurity installWithoutRefreshTokens(
+            MainstaySetup setup, SecurityConfig config, String passwordPointer) {
+        return installServices(setup, config, null, passwordPointer);
+    }
+
+    private static MainstaySecurity installServices(
+            MainstaySetup setup, SecurityConfig config, RefreshTokenStore store, String passwordPointer) {
+        Objects.requireNonNull(config, "config");
+        if (passwordPointer == null || !passwordPointer.startsWith("/")) {
+            throw new IllegalArgumentException(
+                    "passwordPointer must be a JSON pointer such as /password, not " + passwordPointer);
+        }
         MainstaySecurity security = new MainstaySecurity(config, store);
-        SecurityProblems.register(setup, "/password");
+        SecurityProblems.register(setup, passwordPointer);
         setup.javalin(cfg -> cfg.registerPlugin(new SecurityPlugin(options -> {
             options.accessTokens = security.accessTokens;
             options.scheme = config.authScheme();
@@ -86,72 +114,56 @@ public final class MainstaySecurity {
     }
 
     /**
-     * Returns the password hasher (bcrypt at the configured cost, bounded).
+     * Builds the account flows (register, login, refresh, logout) over the app's users. Create it
+     * once at start-up and share it; it is cheap and thread-safe.
      *
-     * @return the password hasher (bcrypt at the configured cost, bounded)
+     * @param accounts the app's user lookup and storage
+     * @param <U> the app's user type
      */
+    public <U> AuthFlows<U> authFlows(AccountStore<U> accounts) {
+        return AuthFlows.builder(accounts)
+                .passwords(hasher, config.password().policy())
+                .throttle(loginThrottle)
+                .accessTokens(accessTokens)
+                .refreshTokens(refreshTokens)
+                .tokenType(config.authScheme())
+                .build();
+    }
+
+    /** Returns the bounded bcrypt hasher at the configured cost, e.g. to hash a changed password. */
     public PasswordHasher passwordHasher() {
         return hasher;
     }
 
-    /**
-     * Returns the policy to check new passwords with (on register, change and reset).
-     *
-     * @return the policy to check new passwords with (on register, change and reset)
-     */
+    /** Returns the policy to check new passwords with on change and reset (register checks it itself). */
     public PasswordPolicy passwordPolicy() {
         return config.password().policy();
     }
 
-    /**
-     * Returns an authenticator for the app's users; create it once and share it.
-     *
-     * @param findUser finds a user by login name
-     * @param storedHash returns a user's stored hash
-     * @param <U> the user type
-     * @return the authenticator
-     */
-    public <U> PasswordAuthenticator<U> passwordAuthenticator(
-            Function<String, Optional<U>> findUser, Function<U, String> storedHash) {
-        return new PasswordAuthenticator<>(hasher, findUser, storedHash);
-    }
-
-    /**
-     * Returns the access-token service the plugin verifies with; issue tokens at login with it.
-     *
-     * @return the access-token service the plugin verifies with
-     */
+    /** Returns the access-token service the plugin verifies with. */
     public AccessTokens accessTokens() {
         return accessTokens;
     }
 
     /**
-     * Returns the refresh-token service.
+     * Returns the refresh-token service, e.g. to log a user out everywhere.
      *
-     * @return the service
-     * @throws IllegalStateException if installed without a {@link RefreshTokenStore}
+     * @throws IllegalStateException if installed without refresh tokens
      */
     public RefreshTokens refreshTokens() {
         if (refreshTokens == null) {
-            throw new IllegalStateException("Refresh tokens need a store: MainstaySecurity.install(setup, store)");
+            throw new IllegalStateException(
+                    "Installed without refresh tokens: use MainstaySecurity.install(setup, config, store, pointer)");
         }
         return refreshTokens;
     }
 
-    /**
-     * Returns the login throttle (in memory, per instance).
-     *
-     * @return the login throttle (in memory, per instance)
-     */
+    /** Returns the login throttle, in memory and so per instance (see the module README). */
     public LoginThrottle loginThrottle() {
         return loginThrottle;
     }
 
-    /**
-     * Returns the settings it was installed with.
-     *
-     * @return the settings it was installed with
-     */
+    /** Returns the settings it was installed with. */
     public SecurityConfig config() {
         return config;
     }

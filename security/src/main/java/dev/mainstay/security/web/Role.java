@@ -22,10 +22,9 @@ public record Role(String name) implements RouteRole {
     }
 
     /**
-     * Returns the role named {@code name}.
+     * Names a role routes may require, e.g. {@code Role.of("admin")}; the token's roles must hold it.
      *
-     * @param name the role name
-     * @return the role
+     * @throws IllegalArgumentException if {@code name} is blank
      */
     public static Role of(String name) {
         return new Role(name);

@@ -1,5 +1,6 @@
 package dev.mainstay.security.web;
 
+import dev.mainstay.security.config.HeadersConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 

@@ -1,10 +1,12 @@
 package dev.mainstay.security.web;
 
+import dev.mainstay.security.config.CorsConfig;
+import dev.mainstay.security.config.HeadersConfig;
+import dev.mainstay.security.config.SecurityConfig;
 import dev.mainstay.security.token.AccessTokens;
 import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The Javalin plugin that protects routes: security headers and CORS on every request, and bearer
@@ -31,14 +33,12 @@ import java.util.regex.Pattern;
  * preflight. {@link MainstaySecurity#install} registers this plugin from config for you.
  */
 public final class SecurityPlugin extends Plugin<SecurityPlugin.Options> {
-    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*");
-
     /** What the plugin is configured with; set the fields in the consumer given to the constructor. */
     public static final class Options {
         /** Verifies the access tokens; required. */
         public AccessTokens accessTokens;
         /** The scheme word of the {@code Authorization} header: {@code Bearer} (RFC 6750) by default. */
-        public String scheme = "Bearer";
+        public String scheme = SecurityConfig.DEFAULT_AUTH_SCHEME;
         /** The CORS allowlist; off by default. */
         public CorsConfig cors = CorsConfig.disabled();
         /** The security headers; HSTS off by default (turn it on behind TLS). */
@@ -70,9 +70,10 @@ public final class SecurityPlugin extends Plugin<SecurityPlugin.Options> {
             throw new IllegalStateException(
                     "SecurityPlugin needs options.accessTokens, e.g. AccessTokens.create(jwtConfig)");
         }
-        if (options.scheme == null || !SCHEME.matcher(options.scheme).matches()) {
-            throw new IllegalStateException(
-                    "security.auth.scheme must be one word such as Bearer or Token, not '" + options.scheme + "'");
+        try {
+            SecurityConfig.checkScheme(options.scheme);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
         Challenges challenges = new Challenges(options.scheme);
         state.appData(Challenges.KEY, challenges);

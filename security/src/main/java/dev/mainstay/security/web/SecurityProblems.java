@@ -3,6 +3,7 @@ package dev.mainstay.security.web;
 import dev.mainstay.core.MainstaySetup;
 import dev.mainstay.core.problem.FieldError;
 import dev.mainstay.core.problem.Problem;
+import dev.mainstay.security.auth.DuplicateAccountException;
 import dev.mainstay.security.password.HashingBusyException;
 import dev.mainstay.security.password.PasswordRejectedException;
 import dev.mainstay.security.throttle.LoginThrottledException;
@@ -14,8 +15,10 @@ import java.util.List;
  * Mainstay app.
  *
  * <p>The exceptions live in packages that must not depend on mainstay-core, so they cannot carry their
- * problem themselves; this class maps them: a rejected password is 422 naming the field, a throttled
- * login 429 and a saturated hasher 503, both with {@code Retry-After}.
+ * problem themselves; this class maps them: a rejected password is 422 naming the field, a taken
+ * account 409, a throttled login 429 and a saturated hasher 503, both with {@code Retry-After}.
+ * {@link MainstaySecurity#install} registers them; register them yourself only when you use the
+ * plugin without it.
  */
 public final class SecurityProblems {
     private SecurityProblems() {}
@@ -31,15 +34,15 @@ public final class SecurityProblems {
         setup.exception(PasswordRejectedException.class, e -> rejected(e, passwordPointer));
         setup.exception(LoginThrottledException.class, SecurityProblems::throttled);
         setup.exception(HashingBusyException.class, SecurityProblems::busy);
+        setup.exception(DuplicateAccountException.class, SecurityProblems::duplicate);
     }
 
-    /**
-     * Returns 422 naming the password field and the rule it broke.
-     *
-     * @param e the rejection
-     * @param pointer the JSON pointer of the password field
-     * @return the problem
-     */
+    /** Returns 409: the login is taken. The detail says so; registration cannot hide it anyway. */
+    public static Problem duplicate(DuplicateAccountException e) {
+        return Problem.of(409, "Conflict").withDetail(e.getMessage());
+    }
+
+    /** Returns 422 naming the password field ({@code pointer}) and the rule it broke. */
     public static Problem rejected(PasswordRejectedException e, String pointer) {
         return Problem.validation(List.of(new FieldError(pointer, e.getMessage())));
     }
@@ -47,9 +50,6 @@ public final class SecurityProblems {
     /**
      * Returns 429 with {@code Retry-After}; the detail does not say whether the account or the client
      * address hit its limit.
-     *
-     * @param e the throttling
-     * @return the problem
      */
     public static Problem throttled(LoginThrottledException e) {
         return Problem.of(429, "Too Many Requests")
@@ -57,12 +57,7 @@ public final class SecurityProblems {
                 .withHeader("Retry-After", seconds(e.retryAfter()));
     }
 
-    /**
-     * Returns 503 with {@code Retry-After}: the server is checking as many passwords as it can.
-     *
-     * @param e the refusal
-     * @return the problem
-     */
+    /** Returns 503 with {@code Retry-After}: the server is checking as many passwords as it can. */
     public static Problem busy(HashingBusyException e) {
         return Problem.of(503, "Service Unavailable")
                 .withDetail("Too many passwords are being checked right now. Try again shortly.")

@@ -2,85 +2,92 @@ package dev.mainstay.security.web;
 
 import dev.mainstay.core.config.ConfigReader;
 import dev.mainstay.core.config.Profile;
+import dev.mainstay.security.DurationSetting;
+import dev.mainstay.security.IntSetting;
+import dev.mainstay.security.config.CorsConfig;
+import dev.mainstay.security.config.HeadersConfig;
+import dev.mainstay.security.config.SecurityConfig;
 import dev.mainstay.security.password.PasswordConfig;
 import dev.mainstay.security.throttle.ThrottleConfig;
+import dev.mainstay.security.token.RefreshConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the {@code security.*} sections other than JWT; never throws, records problems instead. */
+/**
+ * Reads every {@code security.*} key from mainstay-core's config into a {@link SecurityConfig}. Keys,
+ * defaults and ranges come from the constants of the plain config records, so they are stated once.
+ * Never throws: problems are recorded on the reader, so that {@code bind} reports them all at once.
+ */
 final class Settings {
     private Settings() {}
 
-    static PasswordConfig password(ConfigReader r) {
+    static SecurityConfig read(ConfigReader r) {
+        return new SecurityConfig(
+                password(r), JwtSettings.read(r), refresh(r), throttle(r), scheme(r), cors(r), headers(r));
+    }
+
+    static int integer(ConfigReader r, IntSetting s) {
+        return r.integer(s.key(), s.defaultValue(), s.min(), s.max());
+    }
+
+    static Duration duration(ConfigReader r, DurationSetting s) {
+        return r.duration(s.key(), s.defaultValue(), s.min(), s.max());
+    }
+
+    private static PasswordConfig password(ConfigReader r) {
         return new PasswordConfig(
-                r.integer(
-                        "security.password.cost",
-                        PasswordConfig.DEFAULT_COST,
-                        PasswordConfig.MIN_COST,
-                        PasswordConfig.MAX_COST),
-                r.integer(
-                        "security.password.min-length",
-                        PasswordConfig.DEFAULT_MIN_LENGTH,
-                        PasswordConfig.MIN_MIN_LENGTH,
-                        64),
-                r.bool("security.password.reject-common", true),
-                r.integer("security.password.max-concurrent", PasswordConfig.defaultMaxConcurrent(), 1, 1024),
-                r.integer("security.password.max-queued", PasswordConfig.DEFAULT_MAX_QUEUED, 0, 100_000),
-                r.duration(
-                        "security.password.max-wait",
-                        PasswordConfig.DEFAULT_MAX_WAIT,
-                        Duration.ZERO,
-                        Duration.ofMinutes(1)));
+                integer(r, PasswordConfig.COST),
+                integer(r, PasswordConfig.MIN_LENGTH),
+                r.bool(PasswordConfig.REJECT_COMMON, true),
+                integer(r, PasswordConfig.MAX_CONCURRENT),
+                integer(r, PasswordConfig.MAX_QUEUED),
+                duration(r, PasswordConfig.MAX_WAIT));
     }
 
-    static ThrottleConfig throttle(ConfigReader r) {
-        ThrottleConfig defaults = ThrottleConfig.defaults();
+    private static RefreshConfig refresh(ConfigReader r) {
+        return new RefreshConfig(duration(r, RefreshConfig.TTL), duration(r, RefreshConfig.CLEANUP_INTERVAL));
+    }
+
+    private static ThrottleConfig throttle(ConfigReader r) {
         return new ThrottleConfig(
-                r.integer("security.throttle.account-limit", defaults.accountLimit(), 1, 10_000),
-                r.integer("security.throttle.address-limit", defaults.addressLimit(), 1, 1_000_000),
-                r.duration("security.throttle.window", defaults.window(), Duration.ofSeconds(1), Duration.ofDays(1)),
-                r.integer("security.throttle.capacity", defaults.capacity(), 1, 10_000_000));
+                integer(r, ThrottleConfig.ACCOUNT_LIMIT),
+                integer(r, ThrottleConfig.ADDRESS_LIMIT),
+                duration(r, ThrottleConfig.WINDOW),
+                integer(r, ThrottleConfig.CAPACITY));
     }
 
-    static CorsConfig cors(ConfigReader r) {
+    private static CorsConfig cors(ConfigReader r) {
         CorsConfig defaults = CorsConfig.disabled();
         List<String> origins = new ArrayList<>();
-        for (String origin : r.list("security.cors.allowed-origins", List.of())) {
-            String problem = CorsConfig.problemWith(origin);
-            if (problem == null) {
-                origins.add(origin);
-            } else {
-                r.problem("security.cors.allowed-origins", origin, problem);
-            }
+        for (String origin : r.list(CorsConfig.ALLOWED_ORIGINS, List.of())) {
+            CorsConfig.problemWith(origin)
+                    .ifPresentOrElse(
+                            problem -> r.problem(CorsConfig.ALLOWED_ORIGINS, origin, problem), () -> origins.add(origin));
         }
         return new CorsConfig(
                 origins,
-                r.list("security.cors.allowed-methods", defaults.allowedMethods()),
-                r.list("security.cors.allowed-headers", defaults.allowedHeaders()),
-                r.list("security.cors.exposed-headers", defaults.exposedHeaders()),
-                r.bool("security.cors.allow-credentials", false),
-                r.duration("security.cors.max-age", defaults.maxAge(), Duration.ZERO, Duration.ofDays(1)));
+                r.list(CorsConfig.ALLOWED_METHODS, defaults.allowedMethods()),
+                r.list(CorsConfig.ALLOWED_HEADERS, defaults.allowedHeaders()),
+                r.list(CorsConfig.EXPOSED_HEADERS, defaults.exposedHeaders()),
+                r.bool(CorsConfig.ALLOW_CREDENTIALS, defaults.allowCredentials()),
+                duration(r, CorsConfig.MAX_AGE));
     }
 
-    static HeadersConfig headers(ConfigReader r) {
+    private static HeadersConfig headers(ConfigReader r) {
         return new HeadersConfig(
-                r.bool("security.headers.hsts", r.profile() == Profile.PROD),
-                r.duration(
-                        "security.headers.hsts-max-age",
-                        HeadersConfig.DEFAULT_HSTS_MAX_AGE,
-                        Duration.ZERO,
-                        Duration.ofDays(730)),
-                r.bool("security.headers.hsts-include-subdomains", false));
+                r.bool(HeadersConfig.HSTS, r.profile() == Profile.PROD),
+                duration(r, HeadersConfig.HSTS_MAX_AGE),
+                r.bool(HeadersConfig.HSTS_INCLUDE_SUBDOMAINS, false));
     }
 
-    static String scheme(ConfigReader r) {
-        String scheme = r.string("security.auth.scheme", "Bearer");
-        if (!scheme.matches("[A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*")) {
-            r.problem(
-                    "security.auth.scheme", scheme, "must be one word, such as Bearer (RFC 6750) or Token (RealWorld)");
-            return "Bearer";
+    private static String scheme(ConfigReader r) {
+        String scheme = r.string(SecurityConfig.AUTH_SCHEME, SecurityConfig.DEFAULT_AUTH_SCHEME);
+        try {
+            return SecurityConfig.checkScheme(scheme);
+        } catch (IllegalArgumentException e) {
+            r.problem(SecurityConfig.AUTH_SCHEME, scheme, "must be one word, such as Bearer (RFC 6750) or Token (RealWorld)");
+            return SecurityConfig.DEFAULT_AUTH_SCHEME;
         }
-        return scheme;
     }
 }

@@ -140,6 +140,22 @@ class RefreshTokensTest {
     }
 
     @Test
+    void revokeOwnEndsTheCallersSessionButNotAnotherUsersOrAnotherSession() {
+        RefreshToken mine = tokens.issue("user-1");
+        RefreshToken myOther = tokens.issue("user-1");
+        RefreshToken theirs = tokens.issue("user-2");
+
+        assertFalse(tokens.revokeOwn("user-1", theirs.value()), "someone else's token");
+        assertFalse(tokens.revokeOwn("user-1", "A".repeat(43)), "unknown token");
+        assertFalse(tokens.revokeOwn("user-1", null));
+        assertTrue(tokens.rotate(theirs.value()).isPresent());
+
+        assertTrue(tokens.revokeOwn("user-1", mine.value()));
+        assertTrue(tokens.rotate(mine.value()).isEmpty());
+        assertTrue(tokens.rotate(myOther.value()).isPresent());
+    }
+
+    @Test
     void logsOutEverywhere() {
         RefreshToken phone = tokens.issue("user-1");
         RefreshToken laptop = tokens.issue("user-1");

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mainstay.core.config.Config;
 import dev.mainstay.core.config.ConfigException;
 import dev.mainstay.core.config.ConfigProblem;
+import dev.mainstay.security.config.SecurityConfig;
+import dev.mainstay.security.password.PasswordConfig;
 import dev.mainstay.security.token.JwtAlgorithm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ class SecurityConfigTest {
     }
 
     private static SecurityConfig bind(Map<String, String> values) {
-        return Config.of(values).bind(SecurityConfig::from);
+        return Config.of(values).bind(MainstaySecurity::readConfig);
     }
 
     private static Map<String, ConfigProblem> problems(Map<String, String> values) {
@@ -174,6 +176,29 @@ class SecurityConfigTest {
     }
 
     @Test
+    void readsTheRefreshSettingsAndBoundsTheCleanupInterval() {
+        assertEquals(Duration.ofHours(1), bind(prod()).refresh().cleanupInterval());
+        assertEquals(
+                Duration.ofMinutes(5),
+                bind(prod("security.refresh.cleanup-interval", "5m")).refresh().cleanupInterval());
+        Map<String, ConfigProblem> problems =
+                problems(prod("security.refresh.cleanup-interval", "10s", "security.refresh.ttl", "400d"));
+        assertEquals(
+                List.of("security.refresh.cleanup-interval", "security.refresh.ttl"),
+                problems.keySet().stream().sorted().toList());
+    }
+
+    @Test
+    void theBindingAndTheRecordsRefuseTheSameRangeUnderTheSameKey() {
+        // The range is stated once (PasswordConfig.COST): config binding and the record agree on it.
+        assertTrue(problems(prod("security.password.cost", "9")).containsKey(PasswordConfig.COST.key()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> PasswordConfig.defaults().withCost(PasswordConfig.COST.min() - 1));
+        assertTrue(e.getMessage().startsWith(PasswordConfig.COST.key() + " must be from 10 to 16"), e.getMessage());
+        assertEquals(PasswordConfig.COST.max(), bind(prod("security.password.cost", "16")).password().cost());
+    }
+
+    @Test
     void readsEveryOtherSection() {
         SecurityConfig config = bind(prod(
                 "security.password.cost", "10",
@@ -186,7 +211,7 @@ class SecurityConfigTest {
                 "security.headers.hsts", "false"));
         assertEquals(10, config.password().cost());
         assertFalse(config.password().rejectCommon());
-        assertEquals(Duration.ofDays(7), config.refreshTtl());
+        assertEquals(Duration.ofDays(7), config.refresh().ttl());
         assertEquals(5, config.throttle().accountLimit());
         assertEquals("Token", config.authScheme());
         assertEquals(List.of("https://app.example.com"), config.cors().allowedOrigins());

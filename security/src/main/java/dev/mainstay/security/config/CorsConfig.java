@@ -1,10 +1,12 @@
-package dev.mainstay.security.web;
+package dev.mainstay.security.config;
 
+import dev.mainstay.security.DurationSetting;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which browser origins may call the API (CORS), from an explicit allowlist only.
@@ -28,27 +30,36 @@ public record CorsConfig(
         List<String> exposedHeaders,
         boolean allowCredentials,
         Duration maxAge) {
-    /** Checks every origin and copies the lists. */
+    /** {@code security.cors.allowed-origins}: comma-separated exact origins; empty (CORS off) by default. */
+    public static final String ALLOWED_ORIGINS = "security.cors.allowed-origins";
+    /** {@code security.cors.allowed-methods}: methods a preflight may approve. */
+    public static final String ALLOWED_METHODS = "security.cors.allowed-methods";
+    /** {@code security.cors.allowed-headers}: request headers a preflight may approve. */
+    public static final String ALLOWED_HEADERS = "security.cors.allowed-headers";
+    /** {@code security.cors.exposed-headers}: response headers scripts may read; none by default. */
+    public static final String EXPOSED_HEADERS = "security.cors.exposed-headers";
+    /** {@code security.cors.allow-credentials}: allow cookies and HTTP auth cross-origin; false by default. */
+    public static final String ALLOW_CREDENTIALS = "security.cors.allow-credentials";
+    /** {@code security.cors.max-age}: how long browsers cache a preflight; 10 minutes by default. */
+    public static final DurationSetting MAX_AGE =
+            new DurationSetting("security.cors.max-age", Duration.ofMinutes(10), Duration.ZERO, Duration.ofDays(1));
+
+    /** Checks every origin and the max age, and copies the lists. */
     public CorsConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
         allowedMethods =
                 allowedMethods.stream().map(m -> m.toUpperCase(Locale.ROOT)).toList();
         allowedHeaders = List.copyOf(allowedHeaders);
         exposedHeaders = List.copyOf(exposedHeaders);
-        Objects.requireNonNull(maxAge, "maxAge");
+        MAX_AGE.check(maxAge);
         for (String origin : allowedOrigins) {
-            String problem = problemWith(origin);
-            if (problem != null) {
-                throw new IllegalArgumentException("security.cors.allowed-origins: '" + origin + "' " + problem);
-            }
+            problemWith(origin).ifPresent(problem -> {
+                throw new IllegalArgumentException(ALLOWED_ORIGINS + ": '" + origin + "' " + problem);
+            });
         }
     }
 
-    /**
-     * Returns CORS switched off: no cross-origin browser calls.
-     *
-     * @return the settings
-     */
+    /** Returns CORS switched off: no cross-origin browser calls. */
     public static CorsConfig disabled() {
         return allowing(List.of());
     }
@@ -68,26 +79,28 @@ public record CorsConfig(
                 List.of("Authorization", "Content-Type"),
                 List.of(),
                 false,
-                Duration.ofMinutes(10));
+                MAX_AGE.defaultValue());
     }
 
-    /**
-     * Tells whether CORS is on.
-     *
-     * @return true if at least one origin is allowed
-     */
+    /** Tells whether CORS is on: true if at least one origin is allowed. */
     public boolean enabled() {
         return !allowedOrigins.isEmpty();
     }
 
-    /** Returns why {@code origin} cannot be allowed, or null if it can. Used by config binding too. */
-    static String problemWith(String origin) {
+    /**
+     * Says why {@code origin} cannot be allowed, so that config binding can report it without throwing.
+     *
+     * @param origin one entry of the allowlist, not null
+     * @return the reason, phrased to follow the origin, or empty if it may be allowed
+     */
+    public static Optional<String> problemWith(String origin) {
         if (origin.equals("*")) {
-            return "is a wildcard; list each origin explicitly";
+            return Optional.of("is a wildcard; list each origin explicitly");
         }
         if (origin.equalsIgnoreCase("null")) {
-            return "is the opaque origin any sandboxed page can send; it cannot be allowed";
+            return Optional.of("is the opaque origin any sandboxed page can send; it cannot be allowed");
         }
+        String shape = "must be scheme://host[:port], e.g. https://app.example.com";
         try {
             URI uri = new URI(origin);
             boolean bare = uri.getScheme() != null
@@ -97,9 +110,9 @@ public record CorsConfig(
                     && uri.getRawFragment() == null
                     && uri.getRawUserInfo() == null;
             boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
-            return bare && web ? null : "must be scheme://host[:port], e.g. https://app.example.com";
+            return bare && web ? Optional.empty() : Optional.of(shape);
         } catch (java.net.URISyntaxException e) {
-            return "must be scheme://host[:port], e.g. https://app.example.com";
+            return Optional.of(shape);
         }
     }
 }

@@ -1,0 +1,41 @@
+package dev.mainstay.security.config;
+
+import dev.mainstay.security.DurationSetting;
+import java.time.Duration;
+
+/**
+ * Settings for the security headers every response gets.
+ *
+ * <p>{@code nosniff}, {@code Referrer-Policy: no-referrer}, a CSP that allows nothing and
+ * {@code X-Frame-Options: DENY} are always sent (an API has no page to render or frame). HSTS is
+ * configurable because it only makes sense when clients reach the service over HTTPS: once a browser
+ * has seen it, it refuses plain HTTP to the host for {@code hstsMaxAge}. Immutable.
+ *
+ * @param hsts whether to send {@code Strict-Transport-Security}
+ * @param hstsMaxAge how long browsers remember it
+ * @param hstsIncludeSubdomains whether it covers every subdomain too
+ */
+public record HeadersConfig(boolean hsts, Duration hstsMaxAge, boolean hstsIncludeSubdomains) {
+    /** {@code security.headers.hsts}: send {@code Strict-Transport-Security}; true in prod, else false. */
+    public static final String HSTS = "security.headers.hsts";
+    /** {@code security.headers.hsts-max-age}: HSTS lifetime; one year by default, as preload lists expect. */
+    public static final DurationSetting HSTS_MAX_AGE = new DurationSetting(
+            "security.headers.hsts-max-age", Duration.ofDays(365), Duration.ZERO, Duration.ofDays(730));
+    /** {@code security.headers.hsts-include-subdomains}: HSTS covers every subdomain; false by default. */
+    public static final String HSTS_INCLUDE_SUBDOMAINS = "security.headers.hsts-include-subdomains";
+
+    /** Checks the max age against {@link #HSTS_MAX_AGE}'s range. */
+    public HeadersConfig {
+        HSTS_MAX_AGE.check(hstsMaxAge);
+    }
+
+    /** Returns the headers with HSTS on (one year, no subdomains): for a service served over HTTPS. */
+    public static HeadersConfig withHsts() {
+        return new HeadersConfig(true, HSTS_MAX_AGE.defaultValue(), false);
+    }
+
+    /** Returns the headers with HSTS off: for local development over plain HTTP. */
+    public static HeadersConfig withoutHsts() {
+        return new HeadersConfig(false, HSTS_MAX_AGE.defaultValue(), false);
+    }
+}
