@@ -25,9 +25,7 @@ final class ItemsService {
     private ItemsService() {}
 
     static void setup(MainstaySetup app) {
-        // db.* config, pool closed after in-flight requests drain, hikaricp_* and db_query_seconds on
-        // /metrics, /health/ready 503 while the database fails, 409/422/503/400 problem answers.
-        Database db = MainstayPersistence.install(app);
+        Database db = MainstayPersistence.install(app); // config, pool, metrics, readiness, problems
 
         app.javalin(cfg -> {
             cfg.routes.get("/items", ctx -> {
