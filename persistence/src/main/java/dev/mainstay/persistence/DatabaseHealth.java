@@ -22,7 +22,7 @@ final class DatabaseHealth {
         this.errors = errors;
     }
 
-    /** Probes once; throws a {@link DatabaseException} (usually {@link DatabaseUnavailableException}) when not ready. */
+    /** Probes once; throws a {@link DatabaseUnavailableException} (or another {@link DatabaseException}). */
     void check() {
         String notReady = startup.notReadyReason();
         if (notReady != null) {

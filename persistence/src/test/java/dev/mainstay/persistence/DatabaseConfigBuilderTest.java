@@ -39,7 +39,9 @@ class DatabaseConfigBuilderTest {
                         "db.query-timeout"),
                 builder.issues().stream().map(DatabaseConfig.Issue::key).toList());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
-        assertTrue(e.getMessage().contains("db.pool.min-idle '5': must be from 0 to db.pool.max-size (4)"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("db.pool.min-idle '5': must be from 0 to db.pool.max-size (4)"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("jdbc:postgresql:"), e.getMessage());
     }
 

@@ -139,7 +139,9 @@ class TransactionIT {
         assertThrows(IllegalStateException.class, () -> db.transaction(tx -> {
             throw new IllegalStateException("rolled back");
         }));
-        assertThrows(UniqueViolationException.class, () -> db.dsl().transaction(tx -> SampleItems.insert(tx.dsl(), 1, "committed", 1)));
+        assertThrows(
+                UniqueViolationException.class,
+                () -> db.dsl().transaction(tx -> SampleItems.insert(tx.dsl(), 1, "committed", 1)));
         // With a pool of one, any connection kept by a finished transaction would make this time out.
         assertEquals(1, db.dsl().fetchCount(SAMPLE_ITEM));
         assertEquals(1, (int) db.transactionResult(tx -> tx.fetchCount(SAMPLE_ITEM)));

@@ -96,7 +96,8 @@ public final class MainstayPersistence {
                         DatabaseConfig.MAX_QUERY_TIMEOUT))
                 .migrate(reader.bool("db.migrate", true))
                 .migrationLocations(reader.list("db.migrations.locations", DatabaseConfig.DEFAULT_LOCATIONS))
-                .startup(reader.enumValue("db.startup", DatabaseConfig.Startup.class, DatabaseConfig.Startup.FAIL_FAST));
+                .startup(reader.enumValue(
+                        "db.startup", DatabaseConfig.Startup.class, DatabaseConfig.Startup.FAIL_FAST));
         List<DatabaseConfig.Issue> issues = builder.issues();
         if (issues.isEmpty()) {
             return builder.build();

@@ -31,7 +31,8 @@ class WithoutH2Test {
         assertEquals("db.url", issue.key());
         assertTrue(issue.fix().contains("MAINSTAY_DB_URL"), issue.fix());
         assertTrue(issue.fix().contains(SNIPPET), issue.fix());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatabaseConfig.builder().build());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> DatabaseConfig.builder().build());
         assertTrue(e.getMessage().contains(SNIPPET), e.getMessage());
     }
 
