@@ -2,10 +2,8 @@ package dev.mainstay.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
-import dev.mainstay.core.health.HealthCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -13,7 +11,6 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +19,16 @@ import org.slf4j.LoggerFactory;
  * transactions, a readiness check and metrics.
  *
  * <pre>{@code
- * Database db = Database.create(config.bind(DatabaseConfig::from));
+ * Database db = Database.create(DatabaseConfig.builder().url("jdbc:postgresql://db:5432/app").build());
  * List<String> names = db.dsl().select(ITEM.NAME).from(ITEM).fetch(ITEM.NAME);
  * db.transaction(tx -> tx.insertInto(ITEM).set(ITEM.NAME, "a").execute());
  * }</pre>
  *
  * <p>Thread-safe: create one per database at start-up, share it, and {@link #close()} it at shutdown.
- * Every {@link SQLException} surfaces as a {@link DatabaseException} (or {@link
- * UniqueViolationException}, {@link DatabaseUnavailableException}).
+ * Every {@link java.sql.SQLException} surfaces as a {@link DatabaseException} (or {@link
+ * UniqueViolationException}, {@link InvalidDataException}, {@link DatabaseUnavailableException}).
+ * Plain Java: in a Mainstay app, {@code dev.mainstay.persistence.web.MainstayPersistence#install}
+ * creates it and wires metrics, readiness, problem answers and shutdown in one call.
  */
 public final class Database implements AutoCloseable, MeterBinder {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -37,27 +36,26 @@ public final class Database implements AutoCloseable, MeterBinder {
     private final DatabaseConfig config;
     private final Vendor vendor;
     private final HikariDataSource dataSource;
-    private final SqlErrors errors;
     private final QueryMetrics metrics = new QueryMetrics();
     private final DSLContext dsl;
     private final Startup startup;
-    /** The innermost transaction of each thread, so that a nested call can start from it. */
-    private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
+    private final DatabaseHealth health;
 
     private Database(DatabaseConfig config, Vendor vendor, HikariDataSource dataSource) {
         this.config = config;
         this.vendor = vendor;
         this.dataSource = dataSource;
-        this.errors = new SqlErrors(config.connectionTimeout(), config.queryTimeout());
+        SqlErrors errors = new SqlErrors(config.connectionTimeout(), config.queryTimeout());
         this.dsl = Jooq.context(vendor, dataSource, errors, metrics);
         this.startup = new Startup(config, vendor, dataSource);
+        this.health = new DatabaseHealth(dataSource, startup, errors);
     }
 
     /**
      * Opens the pool, builds the jOOQ context and, when {@code db.migrate} is on, applies the
      * migrations: before returning with {@code db.startup=fail-fast}, in the background with {@code wait}.
      *
-     * @param config the settings, usually {@code config.bind(DatabaseConfig::from)}; not null
+     * @param config the settings; not null
      * @return a ready database (fail-fast) or one that becomes ready when the server appears (wait)
      * @throws DatabaseException when the URL is unsupported, its driver is missing, the database is
      *     unreachable or refuses the credentials (fail-fast), or a migration fails; the message names
@@ -65,11 +63,7 @@ public final class Database implements AutoCloseable, MeterBinder {
      */
     public static Database create(DatabaseConfig config) {
         Objects.requireNonNull(config, "config");
-        Vendor vendor = Vendor.of(config.url());
-        if (vendor == null) {
-            throw new DatabaseException("db.url '" + Urls.redact(config.url())
-                    + "' is not supported: it must start with " + Vendor.prefixes());
-        }
+        Vendor vendor = Vendor.of(config.url()); // not null: DatabaseConfig refuses other URLs
         HikariDataSource dataSource = Pool.open(config, vendor);
         try {
             Database database = new Database(config, vendor, dataSource);
@@ -87,7 +81,7 @@ public final class Database implements AutoCloseable, MeterBinder {
         }
     }
 
-    /** Returns the settings this database was created with. */
+    /** Returns the settings this database was created with (the password is in them; never log it raw). */
     public DatabaseConfig config() {
         return config;
     }
@@ -113,12 +107,11 @@ public final class Database implements AutoCloseable, MeterBinder {
     /**
      * Runs {@code work} in a transaction: commits when it returns, rolls back when it throws.
      *
-     * <p>Nested use (either transaction method of this class, or jOOQ's {@code tx.transaction(..)},
-     * inside {@code work} on the same thread) sets a savepoint: if the inner work throws, only the
-     * inner work is rolled back and the exception reaches the outer work, which may catch it and go
-     * on. Do not nest with {@code db.dsl().transaction(..)}: jOOQ would commit the shared connection
-     * on its own. The transaction belongs to the calling thread; {@code dsl()} joins it there, but
-     * another thread does not.
+     * <p>The transaction belongs to the calling thread: {@code dsl()} joins it there, another thread
+     * does not. Nesting is safe however the inner transaction starts ({@code db.transaction}, {@code
+     * tx.transaction(..)} or {@code db.dsl().transaction(..)}, on the same thread): it is a savepoint.
+     * If the inner work throws, only the inner work is rolled back and the exception reaches the outer
+     * work, which may catch it and go on; only the outermost transaction commits.
      *
      * @param work the statements to run, given a context bound to the transaction; not null
      * @throws DatabaseException when a statement or the commit fails; any other exception of {@code
@@ -126,10 +119,7 @@ public final class Database implements AutoCloseable, MeterBinder {
      */
     public void transaction(Consumer<DSLContext> work) {
         Objects.requireNonNull(work, "work");
-        transactionResult(tx -> {
-            work.accept(tx);
-            return null;
-        });
+        dsl.transaction(configuration -> work.accept(configuration.dsl()));
     }
 
     /**
@@ -141,44 +131,20 @@ public final class Database implements AutoCloseable, MeterBinder {
      */
     public <T> T transactionResult(Function<DSLContext, T> work) {
         Objects.requireNonNull(work, "work");
-        try {
-            // jOOQ nests (with a savepoint) only when the inner transaction starts from the outer one's
-            // context, so remember that context for this thread and start nested calls from it.
-            DSLContext outer = current.get();
-            return (outer == null ? dsl : outer).transactionResult(configuration -> {
-                DSLContext tx = configuration.dsl();
-                current.set(tx);
-                try {
-                    return work.apply(tx);
-                } finally {
-                    restore(outer);
-                }
-            });
-        } catch (DataAccessException e) {
-            // Statements are translated by the listener; this is begin, commit or rollback failing.
-            SQLException sql = e.getCause(SQLException.class);
-            if (sql == null) {
-                throw e;
-            }
-            throw errors.translate("Transaction", sql, e);
-        }
-    }
-
-    private void restore(DSLContext outer) {
-        if (outer == null) {
-            current.remove();
-        } else {
-            current.set(outer);
-        }
+        return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
     }
 
     /**
-     * Returns the readiness check: unhealthy while start-up is waiting, otherwise runs {@code SELECT 1}
-     * on a pooled connection, bounded by {@code db.pool.connection-timeout} and two seconds of query.
-     * Register it with Mainstay as a readiness check.
+     * Probes readiness once: fails while start-up is waiting, otherwise runs {@code SELECT 1} on a
+     * pooled connection, bounded by {@code db.pool.connection-timeout} and two seconds of query. Plain
+     * JDBC, so probes do not show in the {@code db.query} timer. Usable as a Mainstay readiness check,
+     * {@code setup.readiness("database", db::checkReady)}.
+     *
+     * @throws DatabaseUnavailableException when the database cannot serve now; the message says why
+     * @throws DatabaseException on another failure of the probe
      */
-    public HealthCheck healthCheck() {
-        return new DatabaseHealth(dataSource, startup, errors);
+    public void checkReady() {
+        health.check();
     }
 
     /**

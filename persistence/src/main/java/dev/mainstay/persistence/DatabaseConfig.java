@@ -1,30 +1,37 @@
 package dev.mainstay.persistence;
 
-import dev.mainstay.core.config.ConfigReader;
-import dev.mainstay.core.config.Profile;
-import dev.mainstay.core.config.Secret;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The {@code db.*} settings from which {@link Database#create} builds a pool, a jOOQ context and
- * runs migrations. Read it with {@code config.bind(DatabaseConfig::from)}; the README lists every key.
+ * The settings from which {@link Database#create} builds a pool, a jOOQ context and runs migrations.
+ * Each component is one {@code db.*} key of the README's table; build it with {@link #builder()}.
  *
- * <p>Immutable and thread-safe. {@link #toString()} masks the password, also inside {@code url}.
+ * <pre>{@code
+ * DatabaseConfig config = DatabaseConfig.builder().url("jdbc:postgresql://db:5432/app").user("app")
+ *         .password(System.getenv("DB_PASSWORD")).build();
+ * }</pre>
+ *
+ * <p>Every value is checked in one place, {@link Builder#issues()}: the canonical constructor and
+ * {@link Builder#build()} throw an {@link IllegalArgumentException} listing every bad key and its fix,
+ * and Mainstay's config binding ({@code dev.mainstay.persistence.web.MainstayPersistence#config})
+ * reports the same issues as start-up problems. Immutable and thread-safe. {@link #toString()} masks
+ * the password, also inside {@code url}.
  *
  * @param url the JDBC URL; its prefix chooses the dialect ({@code jdbc:postgresql:}, {@code
  *     jdbc:mariadb:}, {@code jdbc:mysql:} or {@code jdbc:h2:})
  * @param user the user to connect as, or {@code null} to use the one in {@code url} (or none)
  * @param password the password, or {@code null} to use the one in {@code url} (or none)
- * @param poolMaxSize the most connections the pool opens
- * @param poolMinIdle the fewest idle connections the pool keeps; equal to {@code poolMaxSize} gives
- *     the fixed-size pool that HikariCP recommends
+ * @param poolMaxSize the most connections the pool opens, 1 to {@value #MAX_POOL_SIZE}
+ * @param poolMinIdle the fewest idle connections the pool keeps, 0 to {@code poolMaxSize}; equal to
+ *     {@code poolMaxSize} gives the fixed-size pool that HikariCP recommends
  * @param connectionTimeout how long a caller waits for a connection before getting a {@link
- *     DatabaseUnavailableException}
- * @param maxLifetime how long a connection lives; keep it below every timeout of the database and
- *     the network in between
- * @param queryTimeout the longest a single statement may run (enforced by the server)
+ *     DatabaseUnavailableException}, 250 ms to 30 s
+ * @param maxLifetime how long a connection lives, 30 s to 24 h; keep it below every timeout of the
+ *     database and the network in between
+ * @param queryTimeout the longest a single statement may run (enforced by the server), 1 s to 1 h
  * @param migrate whether to run Flyway migrations when the database is created
  * @param migrationLocations Flyway locations; {@value #VENDOR_PLACEHOLDER} is replaced by the
  *     vendor's folder name ({@code h2}, {@code postgresql}, {@code mariadb} or {@code mysql})
@@ -33,7 +40,7 @@ import java.util.Objects;
 public record DatabaseConfig(
         String url,
         String user,
-        Secret password,
+        String password,
         int poolMaxSize,
         int poolMinIdle,
         Duration connectionTimeout,
@@ -43,7 +50,7 @@ public record DatabaseConfig(
         List<String> migrationLocations,
         Startup startup) {
 
-    /** The URL used in dev and test when {@code db.url} is not set: an in-memory H2 database. */
+    /** The URL used when none is given: an in-memory H2 database, for development and tests. */
     public static final String DEV_URL = "jdbc:h2:mem:mainstay;DB_CLOSE_DELAY=-1";
 
     /** The placeholder in a migration location that stands for the vendor's folder name. */
@@ -54,13 +61,28 @@ public record DatabaseConfig(
             List.of("classpath:db/migration", "classpath:db/vendor/" + VENDOR_PLACEHOLDER);
 
     /** HikariCP's own default and advice: a small, fixed-size pool outperforms a large one. */
-    private static final int DEFAULT_POOL_MAX_SIZE = 10;
+    public static final int DEFAULT_POOL_MAX_SIZE = 10;
     /** Long enough to ride out a blip, short enough that a saturated pool answers 503 quickly. */
-    private static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     /** Below the usual idle limits of databases, proxies and firewalls (often an hour or more). */
-    private static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
     /** Longer than any request should wait; a runaway query must not hold a connection forever. */
-    private static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The largest pool allowed: far beyond what a database serves well from one instance. */
+    public static final int MAX_POOL_SIZE = 500;
+    /** HikariCP's floor for {@code connectionTimeout}. */
+    public static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+    /** A caller should hear "unavailable" long before its own client gives up. */
+    public static final Duration MAX_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+    /** HikariCP's floor for {@code maxLifetime}. */
+    public static final Duration MIN_MAX_LIFETIME = Duration.ofSeconds(30);
+    /** Connections should be recycled at least daily. */
+    public static final Duration MAX_MAX_LIFETIME = Duration.ofHours(24);
+    /** Shorter would cut ordinary queries on a busy server. */
+    public static final Duration MIN_QUERY_TIMEOUT = Duration.ofSeconds(1);
+    /** Longer belongs to a batch job, not to a service's pool. */
+    public static final Duration MAX_QUERY_TIMEOUT = Duration.ofHours(1);
 
     /** What {@link Database#create} does when the database cannot be reached. */
     public enum Startup {
@@ -70,7 +92,20 @@ public record DatabaseConfig(
         WAIT
     }
 
-    /** Checks that nothing is {@code null} except {@code user} and {@code password}. */
+    /** A bad setting: its key, the value as given (URL passwords masked) and how to fix it. */
+    public record Issue(String key, String value, String fix) {
+        @Override
+        public String toString() {
+            return key + (value == null ? "" : " '" + value + "'") + ": " + fix;
+        }
+    }
+
+    /**
+     * Checks every value; see the class description for the limits.
+     *
+     * @throws IllegalArgumentException listing every bad key and its fix
+     * @throws NullPointerException when anything but {@code user} and {@code password} is null
+     */
     public DatabaseConfig {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(connectionTimeout, "connectionTimeout");
@@ -78,78 +113,173 @@ public record DatabaseConfig(
         Objects.requireNonNull(queryTimeout, "queryTimeout");
         migrationLocations = List.copyOf(migrationLocations);
         Objects.requireNonNull(startup, "startup");
+        DatabaseConfigCheck.throwIfAny(DatabaseConfigCheck.issues(
+                url, poolMaxSize, poolMinIdle, connectionTimeout, maxLifetime, queryTimeout));
     }
 
     /**
-     * Reads every {@code db.*} key; never throws, but records each problem in {@code reader}.
+     * Reads the {@code db.*} keys through mainstay-core's config; the same as {@code
+     * dev.mainstay.persistence.web.MainstayPersistence.config(reader)}.
      *
-     * <p>In the {@code prod} profile a missing {@code db.url}, or one that points at H2, is a problem.
+     * <p>Transitional, for the test support that still calls it; it will be removed, so call {@code
+     * MainstayPersistence.config} instead. Only this method needs mainstay-core.
      *
      * @param reader the reader of one {@code Config#bind} call
-     * @return the settings, with defaults in place of bad values
+     * @return the settings
      */
-    public static DatabaseConfig from(ConfigReader reader) {
-        String url = url(reader);
-        int maxSize = reader.integer("db.pool.max-size", DEFAULT_POOL_MAX_SIZE, 1, 500);
-        int minIdle = reader.integer("db.pool.min-idle", maxSize, 0, 500);
-        if (minIdle > maxSize) {
-            reader.problem(
-                    "db.pool.min-idle", String.valueOf(minIdle), "must not exceed db.pool.max-size (" + maxSize + ")");
-        }
-        return new DatabaseConfig(
-                url,
-                reader.optionalString("db.user").orElse(null),
-                reader.secret("db.password").orElse(null),
-                maxSize,
-                Math.min(minIdle, maxSize),
-                reader.duration(
-                        "db.pool.connection-timeout",
-                        DEFAULT_CONNECTION_TIMEOUT,
-                        Duration.ofMillis(250), // HikariCP's floor
-                        Duration.ofSeconds(30)),
-                reader.duration(
-                        "db.pool.max-lifetime",
-                        DEFAULT_MAX_LIFETIME,
-                        Duration.ofSeconds(30), // HikariCP's floor
-                        Duration.ofHours(24)),
-                reader.duration("db.query-timeout", DEFAULT_QUERY_TIMEOUT, Duration.ofSeconds(1), Duration.ofHours(1)),
-                reader.bool("db.migrate", true),
-                reader.list("db.migrations.locations", DEFAULT_LOCATIONS),
-                reader.enumValue("db.startup", Startup.class, Startup.FAIL_FAST));
+    public static DatabaseConfig from(dev.mainstay.core.config.ConfigReader reader) {
+        return dev.mainstay.persistence.web.MainstayPersistence.config(reader);
     }
 
-    private static String url(ConfigReader reader) {
-        boolean prod = reader.profile() == Profile.PROD;
-        String url = reader.optionalString("db.url").orElse(null);
-        if (url == null) {
-            if (prod) {
-                reader.problem(
-                        "db.url",
-                        null,
-                        "is required in prod: set the JDBC URL of PostgreSQL or MariaDB,"
-                                + " e.g. jdbc:postgresql://db.internal:5432/app");
-            }
-            return DEV_URL;
-        }
-        Vendor vendor = Vendor.of(url);
-        if (vendor == null) {
-            reader.problem("db.url", Urls.redact(url), "must start with " + Vendor.prefixes());
-        } else if (vendor == Vendor.H2 && prod) {
-            reader.problem(
-                    "db.url",
-                    Urls.redact(url),
-                    "H2 is for development and tests; in prod point it at"
-                            + " PostgreSQL or MariaDB, e.g. jdbc:postgresql://db.internal:5432/app");
-        }
-        return url;
+    /** Returns a builder holding the defaults: in-memory H2, a fixed pool of 10, migrations on. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Returns the settings with the password masked, also where {@code url} carries one. */
     @Override
     public String toString() {
-        return "DatabaseConfig[url=" + Urls.redact(url) + ", user=" + user + ", password=" + password
-                + ", poolMaxSize=" + poolMaxSize + ", poolMinIdle=" + poolMinIdle + ", connectionTimeout="
-                + connectionTimeout + ", maxLifetime=" + maxLifetime + ", queryTimeout=" + queryTimeout + ", migrate="
-                + migrate + ", migrationLocations=" + migrationLocations + ", startup=" + startup + "]";
+        return "DatabaseConfig[url=" + Urls.redact(url) + ", user=" + user + ", password="
+                + (password == null ? null : "****") + ", poolMaxSize=" + poolMaxSize + ", poolMinIdle="
+                + poolMinIdle + ", connectionTimeout=" + connectionTimeout + ", maxLifetime=" + maxLifetime
+                + ", queryTimeout=" + queryTimeout + ", migrate=" + migrate + ", migrationLocations="
+                + migrationLocations + ", startup=" + startup + "]";
+    }
+
+    /**
+     * Collects settings, then checks them all at once in {@link #build()}. Each setter names its
+     * {@code db.*} key. Not thread-safe; the built config is.
+     */
+    public static final class Builder {
+        private String url;
+        private String user;
+        private String password;
+        private int poolMaxSize = DEFAULT_POOL_MAX_SIZE;
+        private Integer poolMinIdle;
+        private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+        private Duration maxLifetime = DEFAULT_MAX_LIFETIME;
+        private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
+        private boolean migrate = true;
+        private List<String> migrationLocations = DEFAULT_LOCATIONS;
+        private Startup startup = Startup.FAIL_FAST;
+        private boolean production;
+
+        private Builder() {}
+
+        /** {@code db.url}; {@code null} (the default) means {@link #DEV_URL}, which needs H2. */
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        /** {@code db.user}; {@code null} (the default) takes it from the URL, if any. */
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        /** {@code db.password}; {@code null} (the default) takes it from the URL, if any. */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** {@code db.pool.max-size}, default 10. */
+        public Builder poolMaxSize(int poolMaxSize) {
+            this.poolMaxSize = poolMaxSize;
+            return this;
+        }
+
+        /** {@code db.pool.min-idle}, default equal to the max size (a fixed pool). */
+        public Builder poolMinIdle(int poolMinIdle) {
+            this.poolMinIdle = poolMinIdle;
+            return this;
+        }
+
+        /** {@code db.pool.connection-timeout}, default 3 s. */
+        public Builder connectionTimeout(Duration connectionTimeout) {
+            this.connectionTimeout = Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+            return this;
+        }
+
+        /** {@code db.pool.max-lifetime}, default 30 min. */
+        public Builder maxLifetime(Duration maxLifetime) {
+            this.maxLifetime = Objects.requireNonNull(maxLifetime, "maxLifetime");
+            return this;
+        }
+
+        /** {@code db.query-timeout}, default 30 s. */
+        public Builder queryTimeout(Duration queryTimeout) {
+            this.queryTimeout = Objects.requireNonNull(queryTimeout, "queryTimeout");
+            return this;
+        }
+
+        /** {@code db.migrate}, default true. */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        /** {@code db.migrations.locations}, default {@link #DEFAULT_LOCATIONS}. */
+        public Builder migrationLocations(List<String> migrationLocations) {
+            this.migrationLocations = List.copyOf(migrationLocations);
+            return this;
+        }
+
+        /** {@code db.startup}, default {@link Startup#FAIL_FAST}. */
+        public Builder startup(Startup startup) {
+            this.startup = Objects.requireNonNull(startup, "startup");
+            return this;
+        }
+
+        /**
+         * Refuses H2 and a missing URL, as a production service must run on PostgreSQL or MariaDB;
+         * Mainstay's binding turns it on in the {@code prod} profile. Off by default.
+         */
+        public Builder production(boolean production) {
+            this.production = production;
+            return this;
+        }
+
+        /**
+         * Returns every problem with the settings, in key order, without throwing; empty when {@link
+         * #build()} will succeed.
+         */
+        public List<Issue> issues() {
+            List<Issue> issues = new ArrayList<>(DatabaseConfigCheck.urlIssues(url, production));
+            issues.addAll(DatabaseConfigCheck.issues(
+                    url == null ? DEV_URL : url,
+                    poolMaxSize,
+                    minIdle(),
+                    connectionTimeout,
+                    maxLifetime,
+                    queryTimeout));
+            return issues;
+        }
+
+        /**
+         * Returns the checked settings.
+         *
+         * @throws IllegalArgumentException listing every bad key and its fix, as {@link #issues()}
+         */
+        public DatabaseConfig build() {
+            DatabaseConfigCheck.throwIfAny(issues());
+            return new DatabaseConfig(
+                    url == null ? DEV_URL : url,
+                    user,
+                    password,
+                    poolMaxSize,
+                    minIdle(),
+                    connectionTimeout,
+                    maxLifetime,
+                    queryTimeout,
+                    migrate,
+                    migrationLocations,
+                    startup);
+        }
+
+        private int minIdle() {
+            return poolMinIdle == null ? poolMaxSize : poolMinIdle;
+        }
     }
 }

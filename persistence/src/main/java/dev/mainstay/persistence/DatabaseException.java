@@ -1,17 +1,16 @@
 package dev.mainstay.persistence;
 
-import dev.mainstay.core.MainstayException;
-
 /**
  * The root of persistence's unchecked exception family: a database operation failed.
  *
  * <p>Every {@link java.sql.SQLException} raised through a {@link Database} arrives as this type or one
- * of its subclasses: {@link UniqueViolationException} (answers 409) and {@link
- * DatabaseUnavailableException} (answers 503). Others, such as a syntax error or a broken migration,
- * are bugs or operations problems and answer 500. Messages name the setting to fix where there is
- * one, and never contain a password.
+ * of its subclasses: {@link UniqueViolationException}, {@link InvalidDataException} and {@link
+ * DatabaseUnavailableException}. Others, such as a syntax error or a broken migration, are bugs or
+ * operations problems. Messages name the setting to fix where there is one, and never contain a
+ * password. Plain Java: {@code dev.mainstay.persistence.web.PersistenceProblems} gives each its HTTP
+ * answer in a Mainstay app.
  */
-public class DatabaseException extends MainstayException {
+public class DatabaseException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** Creates an exception whose message says what failed and how to fix it. */

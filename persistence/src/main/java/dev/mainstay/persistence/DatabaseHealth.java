@@ -1,6 +1,5 @@
 package dev.mainstay.persistence;
 
-import dev.mainstay.core.health.HealthCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,7 +9,7 @@ import javax.sql.DataSource;
  * Readiness of a {@link Database}: start-up finished, a connection can be had, and it answers a
  * trivial query quickly. Plain JDBC, so that probes do not show up in the {@code db.query} timer.
  */
-final class DatabaseHealth implements HealthCheck {
+final class DatabaseHealth {
     private static final int QUERY_TIMEOUT_SECONDS = 2;
 
     private final DataSource dataSource;
@@ -23,8 +22,8 @@ final class DatabaseHealth implements HealthCheck {
         this.errors = errors;
     }
 
-    @Override
-    public void check() {
+    /** Probes once; throws a {@link DatabaseUnavailableException} (or another {@link DatabaseException}). */
+    void check() {
         String notReady = startup.notReadyReason();
         if (notReady != null) {
             throw new DatabaseUnavailableException("Database not ready: " + notReady, null);

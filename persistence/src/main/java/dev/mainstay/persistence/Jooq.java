@@ -1,18 +1,17 @@
 package dev.mainstay.persistence;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
+import org.jooq.TransactionProvider;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
-import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /**
  * Builds the one {@link DSLContext} of a {@link Database}: created once and shared, so the read path
@@ -28,14 +27,14 @@ final class Jooq {
     private Jooq() {}
 
     static DSLContext context(Vendor vendor, DataSource dataSource, SqlErrors errors, QueryMetrics metrics) {
-        ConnectionProvider connections = new Connections(dataSource, errors);
+        Transactions transactions = new Transactions(dataSource, errors);
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(vendor.dialect());
         configuration.set(settings());
-        configuration.set(connections);
-        // Thread-bound transactions: inside Database.transaction, db.dsl() uses the transaction's
-        // connection too, and a nested call becomes a savepoint.
-        configuration.set(new ThreadLocalTransactionProvider(connections, true));
+        // Thread-bound transactions: inside any transaction, db.dsl() uses the transaction's
+        // connection too, and a nested transaction, however it is started, becomes a savepoint.
+        configuration.set((ConnectionProvider) transactions);
+        configuration.set((TransactionProvider) transactions);
         configuration.set(new DefaultExecuteListenerProvider(new TranslateErrors(errors)), metrics);
         return DSL.using(configuration);
     }
@@ -53,27 +52,6 @@ final class Jooq {
     private static void quietDefault(String property) {
         if (System.getProperty(property) == null) {
             System.setProperty(property, "true");
-        }
-    }
-
-    /** Hands out pooled connections; a failure to get one becomes a {@link DatabaseUnavailableException}. */
-    private record Connections(DataSource dataSource, SqlErrors errors) implements ConnectionProvider {
-        @Override
-        public Connection acquire() {
-            try {
-                return dataSource.getConnection();
-            } catch (SQLException e) {
-                throw errors.translate("Getting a connection", e);
-            }
-        }
-
-        @Override
-        public void release(Connection connection) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                throw errors.translate("Returning a connection", e);
-            }
         }
     }
 

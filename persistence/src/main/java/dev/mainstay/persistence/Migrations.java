@@ -33,10 +33,7 @@ record Migrations(List<String> locations, String historyTable) {
     void apply(DatabaseConfig config, Vendor vendor) {
         FailedScript failed = new FailedScript();
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(
-                        config.url(),
-                        config.user(),
-                        config.password() == null ? null : config.password().reveal())
+                .dataSource(config.url(), config.user(), config.password())
                 .locations(resolve(vendor).toArray(String[]::new))
                 .table(historyTable)
                 // A module's table joins a schema that already holds the application's: start its

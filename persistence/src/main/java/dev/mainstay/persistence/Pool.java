@@ -22,6 +22,9 @@ final class Pool {
      * @throws DatabaseException naming {@code db.url} or {@code db.user} and the fix
      */
     static HikariDataSource open(DatabaseConfig config, Vendor vendor) {
+        if (!vendor.driverPresent() && config.url().equals(DatabaseConfig.DEV_URL)) {
+            throw new DatabaseException("db.url " + DatabaseConfigCheck.missingH2());
+        }
         if (!vendor.driverPresent()) {
             throw new DatabaseException("db.url '" + Urls.redact(config.url()) + "' needs the "
                     + vendor.dialect().getName()
@@ -40,9 +43,7 @@ final class Pool {
         hikari.setPoolName(NAME);
         hikari.setJdbcUrl(config.url());
         hikari.setUsername(config.user());
-        if (config.password() != null) {
-            hikari.setPassword(config.password().reveal());
-        }
+        hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(config.poolMaxSize());
         hikari.setMinimumIdle(config.poolMinIdle());
         hikari.setConnectionTimeout(config.connectionTimeout().toMillis());

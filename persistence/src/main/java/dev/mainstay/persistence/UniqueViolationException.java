@@ -1,25 +1,20 @@
 package dev.mainstay.persistence;
 
-import dev.mainstay.core.problem.Problem;
-import dev.mainstay.core.problem.ProblemSource;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * An insert or update would duplicate a value that a unique constraint or primary key forbids.
  *
- * <p>It answers {@code 409 Conflict} with a generic detail. To say which field clashed, catch it and
- * ask {@link #violates(String)}, then throw your own problem: <pre>{@code
+ * <p>In a Mainstay app it answers {@code 409 Conflict} with a generic detail. To say which field
+ * clashed, catch it and ask {@link #violates(String)}, then throw your own exception: <pre>{@code
  * catch (UniqueViolationException e) {
- *     if (e.violates("uq_users_email")) throw Problem.of(409, "Email taken").toException();
+ *     if (e.violates("uq_users_email")) throw new EmailTakenException();
  *     throw e;
  * }}</pre>
  */
-public class UniqueViolationException extends DatabaseException implements ProblemSource {
+public class UniqueViolationException extends DatabaseException {
     private static final long serialVersionUID = 1L;
-
-    private static final Problem PROBLEM =
-            Problem.of(409, "Conflict").withDetail("The request conflicts with an existing record.");
 
     private final String databaseMessage;
 
@@ -45,12 +40,6 @@ public class UniqueViolationException extends DatabaseException implements Probl
             }
         }
         return false;
-    }
-
-    /** Returns 409 Conflict. */
-    @Override
-    public Problem problem() {
-        return PROBLEM;
     }
 
     private static boolean endsName(String message, int end) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mainstay.core.config.Config;
 import dev.mainstay.core.config.ConfigException;
 import dev.mainstay.core.config.ConfigProblem;
+import dev.mainstay.persistence.web.MainstayPersistence;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseConfigTest {
 
     private static DatabaseConfig bind(Map<String, String> values) {
-        return Config.of(values).bind(DatabaseConfig::from);
+        return Config.of(values).bind(MainstayPersistence::config);
     }
 
     private static List<String> problemKeys(Map<String, String> values) {
@@ -107,7 +108,7 @@ class DatabaseConfigTest {
         String shown = config.toString();
         assertFalse(shown.contains("url-secret"), shown);
         assertFalse(shown.contains("key-secret"), shown);
-        assertEquals("key-secret", config.password().reveal());
+        assertEquals("key-secret", config.password());
     }
 
     @Test

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mainstay.core.problem.ProblemSource;
 import dev.mainstay.persistence.testing.EveryDatabase;
 import dev.mainstay.persistence.testing.TestDatabase;
+import dev.mainstay.persistence.web.PersistenceProblems;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +22,7 @@ class ErrorTranslationIT {
         SampleItems.insert(db.dsl(), 1, "same", 1);
         UniqueViolationException conflict =
                 assertThrows(UniqueViolationException.class, () -> SampleItems.insert(db.dsl(), 2, "same", 1));
-        assertEquals(409, conflict.problem().status());
+        assertEquals(409, PersistenceProblems.conflict(conflict).status());
         assertTrue(conflict.violates("uq_sample_item_name"), conflict.getMessage());
         assertFalse(conflict.violates("uq_sample_item"), "a prefix of the name is another constraint");
     }
@@ -31,8 +31,8 @@ class ErrorTranslationIT {
     void aValueTooLongForItsColumnIs422AndNothingIsWritten(Database db) {
         InvalidDataException invalid = assertThrows(
                 InvalidDataException.class, () -> SampleItems.insert(db.dsl(), 1, "x".repeat(101), 1));
-        assertEquals(422, invalid.problem().status());
-        assertFalse(invalid.problem().detail().contains("sample_item"), "no SQL on the wire");
+        assertEquals(422, PersistenceProblems.invalidData(invalid).status());
+        assertFalse(PersistenceProblems.invalidData(invalid).detail().contains("sample_item"), "no SQL on the wire");
         assertTrue(invalid.getMessage().contains("SQLState 22"), invalid.getMessage());
         assertEquals(0, db.dsl().fetchCount(SAMPLE_ITEM));
     }
@@ -61,8 +61,8 @@ class ErrorTranslationIT {
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(waited.compareTo(Duration.ofMillis(290)) >= 0, "waited " + waited);
             assertTrue(waited.compareTo(Duration.ofMillis(1_500)) < 0, "waited " + waited);
-            assertEquals(503, unavailable.problem().status());
-            assertEquals("5", unavailable.problem().headers().get("Retry-After"));
+            assertEquals(503, PersistenceProblems.unavailable(unavailable).status());
+            assertEquals("5", PersistenceProblems.unavailable(unavailable).headers().get("Retry-After"));
             assertTrue(unavailable.getMessage().contains("db.pool.connection-timeout"), unavailable.getMessage());
             assertThrows(DatabaseUnavailableException.class, () -> db.transaction(tx -> tx.fetchCount(SAMPLE_ITEM)));
         } finally {
@@ -86,7 +86,7 @@ class ErrorTranslationIT {
     void otherSqlErrorsAreDatabaseExceptionsWithoutAProblemOfTheirOwn(Database db) {
         DatabaseException failure =
                 assertThrows(DatabaseException.class, () -> db.dsl().fetch("SELECT no_such_column FROM sample_item"));
-        assertFalse(failure instanceof ProblemSource, "a bug is a 500, not a client problem");
+        assertEquals(DatabaseException.class, failure.getClass(), "a bug is a 500: no mapping of its own");
         assertTrue(failure.getMessage().startsWith("Statement failed (SQLState "), failure.getMessage());
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.mainstay.core.health.HealthCheck;
 import dev.mainstay.persistence.testing.EveryDatabase;
 import dev.mainstay.persistence.testing.TestDatabase;
 import java.time.Duration;
@@ -14,7 +13,7 @@ class HealthIT {
 
     @EveryDatabase
     void readyWhileTheDatabaseAnswers(Database db) {
-        assertDoesNotThrow(() -> db.healthCheck().check());
+        assertDoesNotThrow(db::checkReady);
     }
 
     @EveryDatabase
@@ -23,15 +22,14 @@ class HealthIT {
         try (Outage outage = Outage.of(target)) {
             outage.databaseUp();
             Database db = target.start(Map.of("db.url", outage.url(), "db.pool.connection-timeout", "500ms"));
-            HealthCheck health = db.healthCheck();
-            health.check();
+            db.checkReady();
 
             outage.databaseDown();
             assertTimeoutPreemptively(
-                    Duration.ofSeconds(5), () -> assertThrows(DatabaseUnavailableException.class, health::check));
+                    Duration.ofSeconds(5), () -> assertThrows(DatabaseUnavailableException.class, db::checkReady));
 
             outage.databaseUp();
-            Eventually.within(Duration.ofSeconds(20), health::check);
+            Eventually.within(Duration.ofSeconds(20), db::checkReady);
         }
     }
 }

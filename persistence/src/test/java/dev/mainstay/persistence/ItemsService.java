@@ -8,6 +8,7 @@ import dev.mainstay.persistence.page.Keyset;
 import dev.mainstay.persistence.page.Page;
 import dev.mainstay.persistence.page.PageRequest;
 import dev.mainstay.persistence.sample.jooq.tables.records.SampleItemRecord;
+import dev.mainstay.persistence.web.MainstayPersistence;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
@@ -24,10 +25,7 @@ final class ItemsService {
     private ItemsService() {}
 
     static void setup(MainstaySetup app) {
-        DatabaseConfig dbConfig = app.config().bind(DatabaseConfig::from);
-        Database db = app.manage(Database.create(dbConfig)); // closed after in-flight requests drain
-        app.readiness("database", db.healthCheck()); // /health/ready answers 503 while it fails
-        db.bindTo(app.meterRegistry()); // hikaricp_* and db_query_seconds on /metrics
+        Database db = MainstayPersistence.install(app); // config, pool, metrics, readiness, problems
 
         app.javalin(cfg -> {
             cfg.routes.get("/items", ctx -> {

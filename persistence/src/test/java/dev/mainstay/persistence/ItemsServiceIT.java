@@ -41,7 +41,14 @@ class ItemsServiceIT {
             HttpResponse<String> badCursor = client.get("/items?cursor=not-a-cursor");
             assertEquals(400, badCursor.statusCode(), badCursor.body());
             assertTrue(badCursor.body().contains("?cursor"), badCursor.body());
-            assertEquals(400, client.get("/items?limit=ten").statusCode());
+            for (String limit : new String[] {"ten", "%2B5", "-0", "%D9%A5"}) { // %D9%A5 is an Arabic-Indic 5
+                HttpResponse<String> badLimit = client.get("/items?limit=" + limit);
+                assertEquals(400, badLimit.statusCode(), limit + ": " + badLimit.body());
+                assertTrue(badLimit.body().contains("\"?limit\""), badLimit.body());
+                assertEquals(
+                        "application/problem+json",
+                        badLimit.headers().firstValue("Content-Type").orElse(""));
+            }
 
             assertEquals(200, client.admin().get("/health/ready").statusCode());
             String metrics = client.admin().get("/metrics").body();

@@ -3,7 +3,6 @@ package dev.mainstay.persistence;
 import static dev.mainstay.persistence.sample.jooq.Tables.SAMPLE_ITEM;
 
 import com.sun.management.ThreadMXBean;
-import dev.mainstay.core.config.Config;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -14,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
@@ -47,12 +45,10 @@ final class ReadThroughput {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         admin("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         admin("CREATE SCHEMA " + SCHEMA);
-        try (Database db = Database.create(Config.of(Map.of(
-                        "db.url",
-                        ADMIN_URL + "&currentSchema=" + SCHEMA,
-                        "db.pool.max-size",
-                        String.valueOf(Math.max(2, threads))))
-                .bind(DatabaseConfig::from))) {
+        try (Database db = Database.create(DatabaseConfig.builder()
+                .url(ADMIN_URL + "&currentSchema=" + SCHEMA)
+                .poolMaxSize(Math.max(2, threads))
+                .build())) {
             db.bindTo(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             db.transaction(tx -> {
                 for (long id = 1; id <= ROWS; id++) {

@@ -50,12 +50,12 @@ class StartupIT {
             Database db = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> target.start(config));
 
             DatabaseUnavailableException notReady = assertThrows(
-                    DatabaseUnavailableException.class, () -> db.healthCheck().check());
+                    DatabaseUnavailableException.class, db::checkReady);
             assertTrue(notReady.getMessage().contains("waiting for the database at db.url"), notReady.getMessage());
             assertThrows(DatabaseUnavailableException.class, () -> db.dsl().fetchCount(SAMPLE_ITEM));
 
             outage.databaseUp();
-            Eventually.within(Duration.ofSeconds(20), () -> db.healthCheck().check());
+            Eventually.within(Duration.ofSeconds(20), db::checkReady);
             assertEquals(0, db.dsl().fetchCount(SAMPLE_ITEM), "the migrations ran once the database appeared");
         }
     }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mainstay.persistence.testing.EveryDatabase;
+import dev.mainstay.persistence.testing.TestDatabase;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 class TransactionIT {
@@ -90,5 +92,58 @@ class TransactionIT {
             assertEquals(0, seenElsewhere, "another thread uses its own connection and sees nothing uncommitted");
         });
         assertEquals(1, db.dsl().fetchCount(SAMPLE_ITEM));
+    }
+
+    @EveryDatabase
+    void dslTransactionInsideDbTransactionIsASavepointNotASecondCommit(Database db) {
+        assertThrows(
+                IllegalStateException.class,
+                () -> db.transaction(outer -> {
+                    db.dsl().transaction(inner -> SampleItems.insert(inner.dsl(), 1, "inner", 1));
+                    throw new IllegalStateException("outer fails after jOOQ's own nested transaction returned");
+                }));
+        assertEquals(0, db.dsl().fetchCount(SAMPLE_ITEM), "the inner work did not commit on its own");
+    }
+
+    @EveryDatabase
+    void failedDslTransactionInsideDbTransactionRollsBackOnlyItself(Database db) {
+        db.transaction(outer -> {
+            SampleItems.insert(outer, 1, "outer", 1);
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> db.dsl().transaction(inner -> {
+                        SampleItems.insert(inner.dsl(), 2, "inner", 1);
+                        throw new IllegalStateException("inner fails");
+                    }));
+        });
+        assertEquals(
+                List.of(1L), db.dsl().select(SAMPLE_ITEM.ID).from(SAMPLE_ITEM).fetch(SAMPLE_ITEM.ID));
+    }
+
+    @EveryDatabase
+    void dbTransactionInsideDslTransactionJoinsIt(Database db) {
+        assertThrows(
+                IllegalStateException.class,
+                () -> db.dsl().transaction(outer -> {
+                    db.transaction(inner -> SampleItems.insert(inner, 1, "inner", 1));
+                    assertEquals(1, db.dsl().fetchCount(SAMPLE_ITEM), "visible inside the outer transaction");
+                    throw new IllegalStateException("outer fails");
+                }));
+        assertEquals(0, db.dsl().fetchCount(SAMPLE_ITEM));
+    }
+
+    @EveryDatabase
+    void theConnectionGoesBackToThePoolAfterEveryKindOfEnding(TestDatabase target) {
+        Database db = target.start(Map.of("db.pool.max-size", "1", "db.pool.connection-timeout", "1s"));
+        db.transaction(tx -> SampleItems.insert(tx, 1, "committed", 1));
+        assertThrows(IllegalStateException.class, () -> db.transaction(tx -> {
+            throw new IllegalStateException("rolled back");
+        }));
+        assertThrows(
+                UniqueViolationException.class,
+                () -> db.dsl().transaction(tx -> SampleItems.insert(tx.dsl(), 1, "committed", 1)));
+        // With a pool of one, any connection kept by a finished transaction would make this time out.
+        assertEquals(1, db.dsl().fetchCount(SAMPLE_ITEM));
+        assertEquals(1, (int) db.transactionResult(tx -> tx.fetchCount(SAMPLE_ITEM)));
     }
 }

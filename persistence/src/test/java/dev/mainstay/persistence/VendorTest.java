@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mainstay.core.config.Config;
 import java.time.Duration;
-import java.util.Map;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +45,7 @@ class VendorTest {
     @Test
     void missingDriverFailsWithThePomSnippetToAdd() {
         DatabaseConfig config =
-                Config.of(Map.of("db.url", "jdbc:mysql://127.0.0.1:3306/app")).bind(DatabaseConfig::from);
+                DatabaseConfig.builder().url("jdbc:mysql://127.0.0.1:3306/app").build();
         DatabaseException e = assertThrows(DatabaseException.class, () -> Database.create(config));
         assertTrue(e.getMessage().contains("<artifactId>mysql-connector-j</artifactId>"), e.getMessage());
         assertTrue(e.getMessage().startsWith("db.url 'jdbc:mysql://127.0.0.1:3306/app' needs the"), e.getMessage());

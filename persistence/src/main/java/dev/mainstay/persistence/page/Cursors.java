@@ -1,8 +1,5 @@
 package dev.mainstay.persistence.page;
 
-import dev.mainstay.core.problem.FieldError;
-import dev.mainstay.core.problem.Problem;
-import dev.mainstay.core.problem.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -20,7 +17,7 @@ import java.util.List;
  * query's {@code WHERE} (where access rules live) is not in it, so a forged cursor can only move
  * within rows the caller may read anyway. What is checked: version, kind, a fingerprint of the sort
  * keys (a cursor of another listing is refused), the number of values, and no trailing bytes. Any
- * mismatch is a 400 problem that names the {@code cursor} parameter.
+ * mismatch is an {@link InvalidPageRequestException} that names the {@code cursor} parameter.
  */
 final class Cursors {
     private static final byte VERSION = 1;
@@ -80,12 +77,10 @@ final class Cursors {
         }
     }
 
-    /** Returns the 400 problem for a cursor this code did not issue. */
-    static ProblemException malformed() {
-        return Problem.of(400, "Bad Request")
-                .withDetail("The cursor is not one this listing issued. Start again without it.")
-                .withErrors(List.of(new FieldError("?cursor", "is malformed or belongs to another listing")))
-                .toException();
+    /** Returns the exception for a cursor this code did not issue. */
+    static InvalidPageRequestException malformed() {
+        return new InvalidPageRequestException(
+                "cursor", "is malformed or belongs to another listing; start again without it");
     }
 
     private static DataInputStream open(String cursor, byte kind) throws IOException {

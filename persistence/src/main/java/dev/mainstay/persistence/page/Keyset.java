@@ -59,7 +59,7 @@ public final class Keyset {
      * @param query the listing without {@code ORDER BY} or {@code LIMIT}, e.g. {@code selectFrom(T).where(..)}
      * @param request the page asked for
      * @return at most {@code request.limit()} rows, and the next cursor if more rows follow
-     * @throws dev.mainstay.core.problem.ProblemException 400 naming {@code cursor} when the cursor is
+     * @throws InvalidPageRequestException naming {@code cursor} when the cursor is
      *     malformed or from another listing
      */
     public <R extends Record> Page<R> fetch(SelectOrderByStep<R> query, PageRequest request) {

@@ -25,7 +25,7 @@ public final class Offset {
      * @param ordered the listing with its {@code ORDER BY} and without {@code LIMIT}
      * @param request the page asked for
      * @return at most {@code request.limit()} rows, and the next cursor if more rows follow
-     * @throws dev.mainstay.core.problem.ProblemException 400 naming {@code cursor} when it is malformed
+     * @throws InvalidPageRequestException naming {@code cursor} when it is malformed
      */
     public static <R extends Record> Page<R> fetch(SelectLimitStep<R> ordered, PageRequest request) {
         int offset = request.cursor() == null ? 0 : Cursors.readOffset(request.cursor());

@@ -1,9 +1,5 @@
 package dev.mainstay.persistence.page;
 
-import dev.mainstay.core.problem.FieldError;
-import dev.mainstay.core.problem.Problem;
-import java.util.List;
-
 /**
  * Which page a client asked for: how many items, and the opaque cursor of the previous page's {@link
  * Page#nextCursor()} ({@code null} for the first page). The same request serves {@link Keyset} and
@@ -41,24 +37,38 @@ public record PageRequest(int limit, String cursor) {
 
     /**
      * Returns a request from raw query parameters, e.g. {@code parse(ctx.queryParam("limit"),
-     * ctx.queryParam("cursor"))}.
+     * ctx.queryParam("cursor"))}. The limit must be written in ASCII digits only ({@code 0}-{@code 9}):
+     * no sign, no spaces, no other script's digits; a value above {@value #MAX_LIMIT} is clamped.
      *
-     * @param limit the {@code limit} parameter, or {@code null}
+     * @param limit the {@code limit} parameter, or {@code null} or empty for {@value #DEFAULT_LIMIT}
      * @param cursor the {@code cursor} parameter, or {@code null}
-     * @throws dev.mainstay.core.problem.ProblemException 400 naming {@code limit} when it is not a
-     *     whole number
+     * @throws InvalidPageRequestException naming {@code limit} when it is not such a whole number
      */
     public static PageRequest parse(String limit, String cursor) {
-        if (limit == null || limit.isBlank()) {
+        if (limit == null || limit.isEmpty()) {
             return of(null, cursor);
         }
-        try {
-            return of(Integer.valueOf(limit.trim()), cursor);
-        } catch (NumberFormatException e) {
-            throw Problem.of(400, "Bad Request")
-                    .withDetail("The limit parameter must be a whole number from 1 to " + MAX_LIMIT + ".")
-                    .withErrors(List.of(new FieldError("?limit", "must be a whole number from 1 to " + MAX_LIMIT)))
-                    .toException();
+        return of(digits(limit), cursor);
+    }
+
+    /** Reads ASCII digits; {@code Integer.parseInt} would also take a sign and any script's digits. */
+    private static int digits(String text) {
+        // Nine digits cannot overflow an int; anything longer is refused rather than silently clamped.
+        if (text.length() > 9) {
+            throw badLimit();
         }
+        int value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw badLimit();
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static InvalidPageRequestException badLimit() {
+        return new InvalidPageRequestException("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mainstay.core.problem.ProblemException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -55,8 +54,7 @@ class CursorsTest {
     }
 
     private static void assertMalformed(Runnable read) {
-        ProblemException e = assertThrows(ProblemException.class, read::run);
-        assertEquals(400, e.problem().status());
-        assertEquals("?cursor", e.problem().errors().get(0).pointer());
+        InvalidPageRequestException e = assertThrows(InvalidPageRequestException.class, read::run);
+        assertEquals("cursor", e.parameter());
     }
 }

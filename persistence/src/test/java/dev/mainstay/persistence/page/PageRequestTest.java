@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.mainstay.core.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 class PageRequestTest {
@@ -25,15 +24,27 @@ class PageRequestTest {
 
     @Test
     void parsesQueryParameters() {
-        assertEquals(new PageRequest(15, "abc"), PageRequest.parse(" 15 ", "abc"));
+        assertEquals(new PageRequest(15, "abc"), PageRequest.parse("15", "abc"));
         assertEquals(new PageRequest(20, null), PageRequest.parse(null, null));
+        assertEquals(new PageRequest(20, null), PageRequest.parse("", null));
+        assertEquals(new PageRequest(7, null), PageRequest.parse("007", null));
+        assertEquals(new PageRequest(100, null), PageRequest.parse("999999999", null), "clamped");
     }
 
     @Test
-    void rejectsALimitThatIsNotANumberWithA400NamingIt() {
-        ProblemException e = assertThrows(ProblemException.class, () -> PageRequest.parse("ten", null));
-        assertEquals(400, e.problem().status());
-        assertEquals("?limit", e.problem().errors().get(0).pointer());
+    void acceptsAsciiDigitsOnlyAndNamesTheLimitParameter() {
+        for (String bad : new String[] {
+            "ten", "+5", "-0", "-5", " 15 ", "1 5", "5.0", "1e2", "0x10",
+            "\u0665", // ARABIC-INDIC DIGIT FIVE: Integer.parseInt reads it as 5
+            "\uFF15", // FULLWIDTH DIGIT FIVE
+            "1234567890", // past nine digits, refused rather than overflowing
+            "99999999999999999999"
+        }) {
+            InvalidPageRequestException e =
+                    assertThrows(InvalidPageRequestException.class, () -> PageRequest.parse(bad, null), bad);
+            assertEquals("limit", e.parameter(), bad);
+            assertEquals("must be a whole number from 1 to 100", e.getMessage(), bad);
+        }
     }
 
     @Test

@@ -1,0 +1,124 @@
+package dev.mainstay.persistence.web;
+
+import dev.mainstay.core.MainstaySetup;
+import dev.mainstay.core.config.ConfigReader;
+import dev.mainstay.core.config.Profile;
+import dev.mainstay.core.config.Secret;
+import dev.mainstay.persistence.Database;
+import dev.mainstay.persistence.DatabaseConfig;
+import java.util.List;
+
+/**
+ * Mainstay persistence wired into a Mainstay app in one call: the {@code db.*} config, the pool, its
+ * metrics, readiness, the problem answers and shutdown.
+ *
+ * <pre>{@code
+ * Mainstay.run(setup -> {
+ *     Database db = MainstayPersistence.install(setup);
+ *     setup.javalin(cfg -> cfg.routes.get("/items", ctx -> ctx.json(db.dsl().fetch(ITEM).intoMaps())));
+ * });
+ * }</pre>
+ *
+ * <p>An app with config of its own binds both in one call, so that start-up reports every problem at
+ * once: <pre>{@code
+ * Settings s = setup.config().bind(r -> new Settings(MainstayPersistence.config(r), AppConfig.from(r)));
+ * Database db = MainstayPersistence.install(setup, s.db());
+ * }</pre>
+ */
+public final class MainstayPersistence {
+    private MainstayPersistence() {}
+
+    /**
+     * Reads {@code db.*} (see the README's table), creates the database and installs it, as {@link
+     * #install(MainstaySetup, DatabaseConfig)}.
+     *
+     * @param setup the app being set up
+     * @return the database, ready (or, with {@code db.startup=wait}, becoming ready)
+     * @throws dev.mainstay.core.config.ConfigException listing every bad {@code db.*} key
+     * @throws dev.mainstay.persistence.DatabaseException when the database cannot be reached or migrated
+     */
+    public static Database install(MainstaySetup setup) {
+        return install(setup, setup.config().bind(MainstayPersistence::config));
+    }
+
+    /**
+     * Creates the database from settings the app has bound, and installs it: closed when the app stops
+     * (after in-flight requests, in reverse order of start), pool and query metrics on the app's
+     * registry, a readiness check named {@code database}, and the {@link PersistenceProblems}.
+     *
+     * @param setup the app being set up
+     * @param config the database settings, usually from {@link #config(ConfigReader)}
+     * @return the database
+     * @throws dev.mainstay.persistence.DatabaseException when the database cannot be reached or migrated
+     */
+    public static Database install(MainstaySetup setup, DatabaseConfig config) {
+        PersistenceProblems.register(setup);
+        Database db = setup.manage(Database.create(config));
+        db.bindTo(setup.meterRegistry());
+        setup.readiness("database", db::checkReady);
+        return db;
+    }
+
+    /**
+     * Reads every {@code db.*} key; never throws, but records each problem in {@code reader}, in the
+     * words of {@link DatabaseConfig.Builder#issues()}. In the {@code prod} profile a missing {@code
+     * db.url}, or one that points at H2, is a problem.
+     *
+     * @param reader the reader of one {@code Config#bind} call
+     * @return the settings; when a problem was recorded, placeholder defaults that {@code bind} discards
+     */
+    public static DatabaseConfig config(ConfigReader reader) {
+        DatabaseConfig.Builder builder = DatabaseConfig.builder()
+                .production(reader.profile() == Profile.PROD)
+                .url(reader.optionalString("db.url").orElse(null))
+                .user(reader.optionalString("db.user").orElse(null))
+                .password(reader.secret("db.password").map(Secret::reveal).orElse(null));
+        // Parse with the limits DatabaseConfig states; a value out of them is recorded here once and
+        // replaced by the default, so the builder's own check does not report it again.
+        int maxSize = reader.integer(
+                "db.pool.max-size", DatabaseConfig.DEFAULT_POOL_MAX_SIZE, 1, DatabaseConfig.MAX_POOL_SIZE);
+        builder.poolMaxSize(maxSize)
+                .poolMinIdle(reader.integer("db.pool.min-idle", maxSize, 0, DatabaseConfig.MAX_POOL_SIZE))
+                .connectionTimeout(reader.duration(
+                        "db.pool.connection-timeout",
+                        DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT,
+                        DatabaseConfig.MIN_CONNECTION_TIMEOUT,
+                        DatabaseConfig.MAX_CONNECTION_TIMEOUT))
+                .maxLifetime(reader.duration(
+                        "db.pool.max-lifetime",
+                        DatabaseConfig.DEFAULT_MAX_LIFETIME,
+                        DatabaseConfig.MIN_MAX_LIFETIME,
+                        DatabaseConfig.MAX_MAX_LIFETIME))
+                .queryTimeout(reader.duration(
+                        "db.query-timeout",
+                        DatabaseConfig.DEFAULT_QUERY_TIMEOUT,
+                        DatabaseConfig.MIN_QUERY_TIMEOUT,
+                        DatabaseConfig.MAX_QUERY_TIMEOUT))
+                .migrate(reader.bool("db.migrate", true))
+                .migrationLocations(reader.list("db.migrations.locations", DatabaseConfig.DEFAULT_LOCATIONS))
+                .startup(reader.enumValue(
+                        "db.startup", DatabaseConfig.Startup.class, DatabaseConfig.Startup.FAIL_FAST));
+        List<DatabaseConfig.Issue> issues = builder.issues();
+        if (issues.isEmpty()) {
+            return builder.build();
+        }
+        issues.forEach(issue -> reader.problem(issue.key(), issue.value(), issue.fix()));
+        return placeholder();
+    }
+
+    /** A valid config to return when bind is about to throw anyway; never used to open a pool. */
+    private static DatabaseConfig placeholder() {
+        return new DatabaseConfig(
+                DatabaseConfig.DEV_URL,
+                null,
+                null,
+                DatabaseConfig.DEFAULT_POOL_MAX_SIZE,
+                DatabaseConfig.DEFAULT_POOL_MAX_SIZE,
+                DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT,
+                DatabaseConfig.DEFAULT_MAX_LIFETIME,
+                DatabaseConfig.DEFAULT_QUERY_TIMEOUT,
+                false,
+                List.of(),
+                DatabaseConfig.Startup.FAIL_FAST);
+    }
+}
