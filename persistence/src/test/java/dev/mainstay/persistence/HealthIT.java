@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.mainstay.core.health.HealthCheck;
-import dev.mainstay.persistence.testing.EveryDatabase;
-import dev.mainstay.persistence.testing.TestDatabase;
+import dev.mainstay.test.database.EveryDatabase;
+import dev.mainstay.test.database.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestDatabases.class)
 class HealthIT {
 
     @EveryDatabase
@@ -22,7 +24,7 @@ class HealthIT {
             throws Exception {
         try (Outage outage = Outage.of(target)) {
             outage.databaseUp();
-            Database db = target.start(Map.of("db.url", outage.url(), "db.pool.connection-timeout", "500ms"));
+            Database db = TestDatabases.start(target, Map.of("db.url", outage.url(), "db.pool.connection-timeout", "500ms"));
             HealthCheck health = db.healthCheck();
             health.check();
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mainstay.core.testing.MainstayTest;
+import dev.mainstay.test.MainstayTest;
 import dev.mainstay.persistence.ItemsService.Item;
-import dev.mainstay.persistence.testing.EveryDatabase;
-import dev.mainstay.persistence.testing.TestDatabase;
+import dev.mainstay.test.database.EveryDatabase;
+import dev.mainstay.test.database.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.Map;
 

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.mainstay.persistence.testing.EveryDatabase;
+import dev.mainstay.test.database.EveryDatabase;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestDatabases.class)
 class TransactionIT {
 
     @EveryDatabase
