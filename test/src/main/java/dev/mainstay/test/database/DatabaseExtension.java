@@ -121,10 +121,15 @@ public final class DatabaseExtension
         }
     }
 
-    /** Resolves test method parameters of type {@link TestDatabase}. */
+    /**
+     * Resolves test method parameters of type {@link TestDatabase} when this extension's database is
+     * the nearest one (an {@link EveryDatabase} run inside a class with its own database resolves its own).
+     */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == TestDatabase.class;
+        return parameter.getParameter().getType() == TestDatabase.class
+                && current != null
+                && context.getStore(NAMESPACE).get(TestDatabase.class, TestDatabase.class) == current;
     }
 
     /** Returns {@link #target()}. */
