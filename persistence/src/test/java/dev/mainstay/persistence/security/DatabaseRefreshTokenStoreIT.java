@@ -84,7 +84,7 @@ class DatabaseRefreshTokenStoreIT {
     }
 
     @EveryDatabase
-    void withMigrationsOffTheTableIsLeftToTheOperator(dev.mainstay.persistence.testing.TestDatabase target) {
+    void withMigrationsOffTheTableIsLeftToTheOperator(dev.mainstay.test.database.TestDatabase target) {
         Database db = TestDatabases.start(target, Map.of("db.migrate", "false"));
         RefreshTokenStore store = DatabaseRefreshTokenStore.create(db);
         assertThrows(dev.mainstay.persistence.DatabaseException.class, () -> store.find("hash"));
