@@ -57,6 +57,15 @@ public final class TestDatabase implements AutoCloseable {
         return url;
     }
 
+    /**
+     * Returns {@link #url()} without its {@code user} and {@code password} parameters, for a test that
+     * gives {@code db.user} and {@code db.password} separately (e.g. a role that does not exist).
+     */
+    public String urlWithoutCredentials() {
+        String without = url.replaceAll("(?i)([?&;])(user|password)=[^&;]*[&;]?", "$1");
+        return without.replaceAll("[?&;]$", "");
+    }
+
     /** Returns the {@code user} parameter of {@link #url()}, or {@code ""} when it has none (H2's default). */
     public String user() {
         return parameter(USER);
