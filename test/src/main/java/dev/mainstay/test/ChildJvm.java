@@ -83,12 +83,9 @@ public final class ChildJvm {
             Files.createDirectories(dir);
             Path out = dir.resolve("stdout.txt");
             Path err = dir.resolve("stderr.txt");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-            builder.environment()
-                    .keySet()
-                    .removeIf(name -> name.startsWith("MAINSTAY_") || name.equals("PORT"));
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("MAINSTAY_") || name.equals("PORT"));
             return new ChildJvm(builder.start(), out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -35,7 +35,6 @@ class ChildJvmTest {
     void recognisesAStackTrace() {
         assertTrue(new ChildJvm.Exit(1, "java.lang.IllegalStateException: x\n\tat a.b.C.m(C.java:12)", "")
                 .hasStackTrace());
-        assertFalse(new ChildJvm.Exit(1, "Config problem: db.url is missing; set MAINSTAY_DB_URL", "")
-                .hasStackTrace());
+        assertFalse(new ChildJvm.Exit(1, "Config problem: db.url is missing; set MAINSTAY_DB_URL", "").hasStackTrace());
     }
 }

@@ -17,17 +17,30 @@ class ForgedTokenTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final String ISSUED = ForgedToken.of(
-                    JSON.createObjectNode().put("alg", "HS256").put("typ", "at+jwt").put("kid", "main"),
-                    JSON.createObjectNode().put("sub", "u1").put("iss", "mainstay").put("exp", 4_000_000_000L))
+                    JSON.createObjectNode()
+                            .put("alg", "HS256")
+                            .put("typ", "at+jwt")
+                            .put("kid", "main"),
+                    JSON.createObjectNode()
+                            .put("sub", "u1")
+                            .put("iss", "mainstay")
+                            .put("exp", 4_000_000_000L))
             .signedWithHmac(SECRET);
 
     @Test
     void signsWithHmacByTheHeadersAlgorithmSoTheRealKeyVerifiesIt() throws Exception {
         String[] parts = ISSUED.split("\\.");
-        assertArrayEquals(hmac("HmacSHA256", parts[0] + "." + parts[1]), Base64.getUrlDecoder().decode(parts[2]));
+        assertArrayEquals(
+                hmac("HmacSHA256", parts[0] + "." + parts[1]),
+                Base64.getUrlDecoder().decode(parts[2]));
 
-        String[] hs512 = ForgedToken.of(ISSUED).withHeader("alg", "HS512").signedWithHmac(SECRET).split("\\.");
-        assertArrayEquals(hmac("HmacSHA512", hs512[0] + "." + hs512[1]), Base64.getUrlDecoder().decode(hs512[2]));
+        String[] hs512 = ForgedToken.of(ISSUED)
+                .withHeader("alg", "HS512")
+                .signedWithHmac(SECRET)
+                .split("\\.");
+        assertArrayEquals(
+                hmac("HmacSHA512", hs512[0] + "." + hs512[1]),
+                Base64.getUrlDecoder().decode(hs512[2]));
     }
 
     @Test
@@ -37,7 +50,11 @@ class ForgedTokenTest {
         assertEquals("u1", expired.claims().path("sub").asText());
         assertEquals("main", expired.header().path("kid").asText());
         assertFalse(ForgedToken.of(ISSUED).withoutHeader("kid").header().has("kid"));
-        assertEquals("evil", part(ForgedToken.of(ISSUED).withClaim("iss", "evil").unsigned(), 1).path("iss").asText());
+        assertEquals(
+                "evil",
+                part(ForgedToken.of(ISSUED).withClaim("iss", "evil").unsigned(), 1)
+                        .path("iss")
+                        .asText());
     }
 
     @Test

@@ -22,9 +22,8 @@ class MainstayAppTest {
     private static URI firstBase;
 
     @RegisterExtension
-    static final MainstayApp app = MainstayApp.of(MainstayAppTest::setup)
-            .with("greeting", "hello")
-            .withRandomKey("test.secret");
+    static final MainstayApp app =
+            MainstayApp.of(MainstayAppTest::setup).with("greeting", "hello").withRandomKey("test.secret");
 
     private static void setup(MainstaySetup setup) {
         STARTS.incrementAndGet();
@@ -57,7 +56,9 @@ class MainstayAppTest {
     void capturesTheAppsLogsAndSendsDefaultHeaders() {
         TestClient named = app.client().withHeaders("X-Name", "Grace");
         assertEquals("hello Grace", named.get("/greet").body());
-        assertTrue(app.logs().lines().stream().anyMatch(line -> line.contains("greeted Grace")), app.logs().lines().toString());
+        assertTrue(
+                app.logs().lines().stream().anyMatch(line -> line.contains("greeted Grace")),
+                app.logs().lines().toString());
     }
 
     @Test
@@ -65,7 +66,8 @@ class MainstayAppTest {
     void putsTheRandomKeyInTheConfigAsBase64() {
         byte[] key = app.randomKey("test.secret");
         assertEquals(32, key.length);
-        assertEquals(java.util.Base64.getEncoder().encodeToString(key), app.config().get("test.secret"));
+        assertEquals(
+                java.util.Base64.getEncoder().encodeToString(key), app.config().get("test.secret"));
     }
 
     @Nested

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class DatabaseExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DatabaseExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(DatabaseExtension.class);
 
     private final DatabaseServer server;
     private TestDatabase current;

@@ -178,7 +178,9 @@ public enum DatabaseServer {
             }
             Availability result = new Availability(ci ? Decision.FAIL : Decision.SKIP, unreachable);
             System.err.println("[mainstay-test] " + unreachable + ": "
-                    + (ci ? "CI=true, so its tests fail" : "its tests are skipped; set CI=true to make this a failure"));
+                    + (ci
+                            ? "CI=true, so its tests fail"
+                            : "its tests are skipped; set CI=true to make this a failure"));
             return result;
         }
 

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mainstay.test.MainstayTest;
 import dev.mainstay.security.token.AccessTokens;
 import dev.mainstay.security.token.JwtAlgorithm;
 import dev.mainstay.security.token.JwtConfig;
 import dev.mainstay.security.token.JwtKey;
+import dev.mainstay.test.MainstayTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -33,8 +33,7 @@ class CorsTest {
                 body);
     }
 
-    private static HttpResponse<String> preflight(
-            dev.mainstay.test.TestClient client, String origin, String method) {
+    private static HttpResponse<String> preflight(dev.mainstay.test.TestClient client, String origin, String method) {
         return client.send(client.request(
                         "/articles",
                         "Origin",

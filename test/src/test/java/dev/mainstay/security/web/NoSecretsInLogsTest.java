@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mainstay.core.config.Config;
 import dev.mainstay.core.config.ConfigException;
+import dev.mainstay.security.password.PasswordHasher;
 import dev.mainstay.test.LogCapture;
 import dev.mainstay.test.MainstayTest;
-import dev.mainstay.security.password.PasswordHasher;
 import java.security.SecureRandom;
-import org.slf4j.event.Level;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.event.Level;
 
 /**
  * Drives every failure path (bad passwords, throttling, bad and tampered tokens, refresh-token reuse,

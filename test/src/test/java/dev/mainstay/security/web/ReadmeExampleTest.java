@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mainstay.security.password.PasswordHasher;
 import dev.mainstay.test.MainstayTest;
 import dev.mainstay.test.TestClient;
-import dev.mainstay.security.password.PasswordHasher;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mainstay.core.MainstaySetup;
-import dev.mainstay.test.MainstayTest;
 import dev.mainstay.security.Principal;
 import dev.mainstay.security.token.AccessTokens;
 import dev.mainstay.security.token.JwtAlgorithm;
 import dev.mainstay.security.token.JwtConfig;
 import dev.mainstay.security.token.JwtKey;
+import dev.mainstay.test.MainstayTest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
@@ -197,7 +197,8 @@ class SecurityPluginTest {
     @Test
     void turnsOffJettysHeaderCacheWhichEveryLongBearerTokenWouldWalkThrough() {
         run((app, client) -> {
-            assertEquals(200, client.get("/me", "Authorization", "Bearer " + READER).statusCode());
+            assertEquals(
+                    200, client.get("/me", "Authorization", "Bearer " + READER).statusCode());
             for (Connector connector : app.javalin().jettyServer().server().getConnectors()) {
                 HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
                 assertEquals(0, http.getHttpConfiguration().getHeaderCacheSize(), connector.toString());

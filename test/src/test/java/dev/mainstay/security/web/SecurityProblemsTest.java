@@ -3,11 +3,11 @@ package dev.mainstay.security.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mainstay.test.MainstayTest;
 import dev.mainstay.security.password.HashingBusyException;
 import dev.mainstay.security.password.PasswordRejectedException;
 import dev.mainstay.security.password.PasswordRejectedException.Reason;
 import dev.mainstay.security.throttle.LoginThrottledException;
+import dev.mainstay.test.MainstayTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

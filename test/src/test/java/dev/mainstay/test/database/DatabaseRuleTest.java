@@ -20,8 +20,8 @@ class DatabaseRuleTest {
     @Test
     void failsUnderCiWhenTheUrlPointsToAClosedPort() throws IOException {
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort() + "/test?user=postgres";
-        Availability availability = DatabaseServer.POSTGRESQL.availability(
-                Map.of("MAINSTAY_TEST_POSTGRES_URL", url, "CI", "true"));
+        Availability availability =
+                DatabaseServer.POSTGRESQL.availability(Map.of("MAINSTAY_TEST_POSTGRES_URL", url, "CI", "true"));
 
         assertEquals(Decision.FAIL, availability.decision());
         assertTrue(availability.reason().contains("MAINSTAY_TEST_POSTGRES_URL"), availability.reason());

@@ -36,6 +36,8 @@ class TestDatabaseTest {
 
         assertEquals(List.of("connection", "pool", "drop"), events);
         assertThrows(IllegalStateException.class, () -> db.manage(() -> {}));
-        assertTrue(new TestDatabase(DatabaseServer.H2, "jdbc:h2:mem:y", () -> {}).user().isEmpty());
+        assertTrue(new TestDatabase(DatabaseServer.H2, "jdbc:h2:mem:y", () -> {})
+                .user()
+                .isEmpty());
     }
 }
