@@ -1,10 +1,12 @@
 package dev.mainstay.test.database;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One isolated, empty database made by {@link DatabaseServer#isolate()}: its JDBC URL and credentials,
@@ -62,8 +64,14 @@ public final class TestDatabase implements AutoCloseable {
      * gives {@code db.user} and {@code db.password} separately (e.g. a role that does not exist).
      */
     public String urlWithoutCredentials() {
-        String without = url.replaceAll("(?i)([?&;])(user|password)=[^&;]*[&;]?", "$1");
-        return without.replaceAll("[?&;]$", "");
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return url;
+        }
+        String kept = Arrays.stream(url.substring(query + 1).split("&"))
+                .filter(parameter -> !parameter.startsWith("user=") && !parameter.startsWith("password="))
+                .collect(Collectors.joining("&"));
+        return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
     }
 
     /** Returns the {@code user} parameter of {@link #url()}, or {@code ""} when it has none (H2's default). */
