@@ -117,19 +117,6 @@ public record DatabaseConfig(
                 url, poolMaxSize, poolMinIdle, connectionTimeout, maxLifetime, queryTimeout));
     }
 
-    /**
-     * Reads the {@code db.*} keys through mainstay-core's config; the same as {@code
-     * dev.mainstay.persistence.web.MainstayPersistence.config(reader)}.
-     *
-     * <p>Transitional, for the test support that still calls it; it will be removed, so call {@code
-     * MainstayPersistence.config} instead. Only this method needs mainstay-core.
-     *
-     * @param reader the reader of one {@code Config#bind} call
-     * @return the settings
-     */
-    public static DatabaseConfig from(dev.mainstay.core.config.ConfigReader reader) {
-        return dev.mainstay.persistence.web.MainstayPersistence.config(reader);
-    }
 
     /** Returns a builder holding the defaults: in-memory H2, a fixed pool of 10, migrations on. */
     public static Builder builder() {

@@ -6,15 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mainstay.persistence.testing.EveryDatabase;
-import dev.mainstay.persistence.testing.TestDatabase;
 import dev.mainstay.persistence.web.PersistenceProblems;
+import dev.mainstay.test.database.EveryDatabase;
+import dev.mainstay.test.database.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestDatabases.class)
 class ErrorTranslationIT {
 
     @EveryDatabase
@@ -45,7 +47,7 @@ class ErrorTranslationIT {
 
     @EveryDatabase
     void exhaustedPoolAnswers503WithinTheConnectionTimeout(TestDatabase target) throws Exception {
-        Database db = target.start(Map.of("db.pool.max-size", "1", "db.pool.connection-timeout", "300ms"));
+        Database db = TestDatabases.start(target, Map.of("db.pool.max-size", "1", "db.pool.connection-timeout", "300ms"));
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> db.transaction(tx -> {
@@ -73,7 +75,7 @@ class ErrorTranslationIT {
 
     @EveryDatabase
     void statementLongerThanTheQueryTimeoutIsCancelledAnd503(TestDatabase target) {
-        Database db = target.start(Map.of("db.query-timeout", "1s"));
+        Database db = TestDatabases.start(target, Map.of("db.query-timeout", "1s"));
         long start = System.nanoTime();
         DatabaseUnavailableException timeout =
                 assertThrows(DatabaseUnavailableException.class, () -> db.dsl().fetch(slowQuery(target.id())));

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.mainstay.persistence.testing.EveryDatabase;
-import dev.mainstay.persistence.testing.TestDatabase;
+import dev.mainstay.test.database.EveryDatabase;
+import dev.mainstay.test.database.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestDatabases.class)
 class HealthIT {
 
     @EveryDatabase
@@ -21,7 +23,7 @@ class HealthIT {
             throws Exception {
         try (Outage outage = Outage.of(target)) {
             outage.databaseUp();
-            Database db = target.start(Map.of("db.url", outage.url(), "db.pool.connection-timeout", "500ms"));
+            Database db = TestDatabases.start(target, Map.of("db.url", outage.url(), "db.pool.connection-timeout", "500ms"));
             db.checkReady();
 
             outage.databaseDown();

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mainstay.core.testing.MainstayTest;
+import dev.mainstay.test.MainstayTest;
 import dev.mainstay.persistence.ItemsService.Item;
-import dev.mainstay.persistence.testing.EveryDatabase;
-import dev.mainstay.persistence.testing.TestDatabase;
+import dev.mainstay.test.database.EveryDatabase;
+import dev.mainstay.test.database.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -53,7 +53,7 @@ class ItemsServiceIT {
             assertEquals(200, client.admin().get("/health/ready").statusCode());
             String metrics = client.admin().get("/metrics").body();
             assertTrue(metrics.contains("hikaricp_connections_active"), "pool metrics");
-            assertTrue(metrics.contains("db_query_seconds_count{outcome=\"success\",type=\"insert\"} 3"), metrics);
+            assertTrue(metrics.contains("db_query_seconds_count{application=\"mainstay-app\",outcome=\"success\",type=\"insert\"} 3"), metrics);
         });
     }
 }

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mainstay.persistence.testing.EveryDatabase;
-import dev.mainstay.persistence.testing.TestDatabase;
+import dev.mainstay.test.database.EveryDatabase;
+import dev.mainstay.test.database.TestDatabase;
 import java.util.Map;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestDatabases.class)
 class MigrationIT {
 
     @EveryDatabase
@@ -28,21 +30,21 @@ class MigrationIT {
 
     @EveryDatabase
     void aSecondStartAppliesNothingAgain(TestDatabase target) {
-        target.start().close();
-        Database again = target.start();
+        TestDatabases.start(target).close();
+        Database again = TestDatabases.start(target);
         assertEquals(3, history(again));
     }
 
     @EveryDatabase
     void brokenMigrationStopsStartUpNamingTheScript(TestDatabase target) {
         DatabaseException failure = assertThrows(
-                DatabaseException.class, () -> target.start(Map.of("db.migrations.locations", "classpath:db/broken")));
+                DatabaseException.class, () -> TestDatabases.start(target, Map.of("db.migrations.locations", "classpath:db/broken")));
         assertTrue(failure.getMessage().contains("V2__broken_statement.sql"), failure.getMessage());
     }
 
     @EveryDatabase
     void migrateOffLeavesTheSchemaAlone(TestDatabase target) {
-        Database db = target.start(Map.of("db.migrate", "false"));
+        Database db = TestDatabases.start(target, Map.of("db.migrate", "false"));
         assertFalse(
                 db.dsl().meta().getTables().stream().anyMatch(t -> t.getName().equalsIgnoreCase("sample_item")));
     }

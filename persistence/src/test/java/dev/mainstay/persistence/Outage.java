@@ -1,6 +1,6 @@
 package dev.mainstay.persistence;
 
-import dev.mainstay.persistence.testing.TestDatabase;
+import dev.mainstay.test.database.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

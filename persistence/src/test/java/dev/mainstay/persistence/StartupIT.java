@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mainstay.persistence.testing.EveryDatabase;
-import dev.mainstay.persistence.testing.TestDatabase;
+import dev.mainstay.test.database.EveryDatabase;
+import dev.mainstay.test.database.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,7 +20,7 @@ class StartupIT {
         try (Outage outage = Outage.of(target)) {
             DatabaseException failure = assertThrows(
                     DatabaseException.class,
-                    () -> target.start(Map.of("db.url", outage.url(), "db.password", PASSWORD)));
+                    () -> TestDatabases.start(target, Map.of("db.url", outage.url(), "db.password", PASSWORD)));
             assertTrue(
                     failure.getMessage().startsWith("Cannot connect to the database at db.url '"),
                     failure.getMessage());
@@ -31,12 +31,12 @@ class StartupIT {
 
     @EveryDatabase
     void refusedCredentialsNameDbUserAndDbPassword(TestDatabase target) {
-        target.start(); // H2 creates its users on first connection: make it exist with the real one first
+        TestDatabases.start(target); // H2 creates its users on first connection: make it exist with the real one first
         // PostgreSQL lets a user in the URL win over db.user: take the test server's out.
         String url = target.url().replaceFirst("([?&])user=[^&]*&?", "$1");
         DatabaseException failure = assertThrows(
                 DatabaseException.class,
-                () -> target.start(Map.of("db.url", url, "db.user", "mainstay_nobody", "db.password", PASSWORD)));
+                () -> TestDatabases.start(target, Map.of("db.url", url, "db.user", "mainstay_nobody", "db.password", PASSWORD)));
         assertTrue(failure.getMessage().contains("refused db.user 'mainstay_nobody'"), failure.getMessage());
         assertTrue(failure.getMessage().contains("db.password"), failure.getMessage());
         assertFalse(failure.getMessage().contains(PASSWORD), "the password must not be in the message");
@@ -47,7 +47,7 @@ class StartupIT {
         try (Outage outage = Outage.of(target)) {
             Map<String, String> config =
                     Map.of("db.url", outage.url(), "db.startup", "wait", "db.pool.connection-timeout", "250ms");
-            Database db = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> target.start(config));
+            Database db = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> TestDatabases.start(target, config));
 
             DatabaseUnavailableException notReady = assertThrows(
                     DatabaseUnavailableException.class, db::checkReady);

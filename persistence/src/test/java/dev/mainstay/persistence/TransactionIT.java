@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.mainstay.persistence.testing.EveryDatabase;
-import dev.mainstay.persistence.testing.TestDatabase;
+import dev.mainstay.test.database.EveryDatabase;
+import dev.mainstay.test.database.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestDatabases.class)
 class TransactionIT {
 
     @EveryDatabase
@@ -134,7 +136,7 @@ class TransactionIT {
 
     @EveryDatabase
     void theConnectionGoesBackToThePoolAfterEveryKindOfEnding(TestDatabase target) {
-        Database db = target.start(Map.of("db.pool.max-size", "1", "db.pool.connection-timeout", "1s"));
+        Database db = TestDatabases.start(target, Map.of("db.pool.max-size", "1", "db.pool.connection-timeout", "1s"));
         db.transaction(tx -> SampleItems.insert(tx, 1, "committed", 1));
         assertThrows(IllegalStateException.class, () -> db.transaction(tx -> {
             throw new IllegalStateException("rolled back");

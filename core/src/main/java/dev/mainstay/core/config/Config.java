@@ -99,7 +99,7 @@ public final class Config {
      * Reads typed sections with {@code binder}, then fails with every problem found at once.
      *
      * <p>Read all sections of an application in one call, so that one start-up reports them all:
-     * {@code config.bind(r -> new Settings(ServerConfig.from(r), DatabaseConfig.from(r)))}.
+     * {@code config.bind(r -> new Settings(ServerConfig.from(r), MainstayPersistence.config(r)))}.
      *
      * @throws ConfigException listing every invalid or missing key
      */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mainstay.persistence.Database;
 import dev.mainstay.persistence.sample.jooq.tables.records.SampleItemRecord;
-import dev.mainstay.persistence.testing.EveryDatabase;
+import dev.mainstay.test.database.EveryDatabase;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.jooq.DSLContext;
+import dev.mainstay.persistence.TestDatabases;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestDatabases.class)
 class PaginationIT {
     private static final int ROWS = 45;
     /** Three priorities for 45 rows: long runs of ties that only the id breaks. */

@@ -6,17 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mainstay.persistence.Database;
 import dev.mainstay.persistence.UniqueViolationException;
-import dev.mainstay.persistence.testing.DatabaseExtension;
-import dev.mainstay.persistence.testing.EveryDatabase;
+import dev.mainstay.test.database.DatabaseExtension;
+import dev.mainstay.test.database.EveryDatabase;
 import dev.mainstay.security.token.RefreshTokenStore;
-import dev.mainstay.security.token.RefreshTokenStoreContract;
+import dev.mainstay.test.security.RefreshTokenStoreContract;
 import dev.mainstay.security.token.StoredRefreshToken;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.mainstay.persistence.TestDatabases;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Security's shared contract, on each database, plus what only a database store can get wrong. */
+@ExtendWith(TestDatabases.class)
 class DatabaseRefreshTokenStoreIT {
     private static final Instant NOW = Instant.parse("2030-01-02T03:04:05.678Z");
 
@@ -27,7 +30,7 @@ class DatabaseRefreshTokenStoreIT {
 
         @Override
         protected RefreshTokenStore newStore() {
-            return DatabaseRefreshTokenStore.create(db.database());
+            return DatabaseRefreshTokenStore.create(TestDatabases.start(db.target()));
         }
     }
 
@@ -38,7 +41,7 @@ class DatabaseRefreshTokenStoreIT {
 
         @Override
         protected RefreshTokenStore newStore() {
-            return DatabaseRefreshTokenStore.create(db.database());
+            return DatabaseRefreshTokenStore.create(TestDatabases.start(db.target()));
         }
     }
 
@@ -49,7 +52,7 @@ class DatabaseRefreshTokenStoreIT {
 
         @Override
         protected RefreshTokenStore newStore() {
-            return DatabaseRefreshTokenStore.create(db.database());
+            return DatabaseRefreshTokenStore.create(TestDatabases.start(db.target()));
         }
     }
 
@@ -81,8 +84,8 @@ class DatabaseRefreshTokenStoreIT {
     }
 
     @EveryDatabase
-    void withMigrationsOffTheTableIsLeftToTheOperator(dev.mainstay.persistence.testing.TestDatabase target) {
-        Database db = target.start(Map.of("db.migrate", "false"));
+    void withMigrationsOffTheTableIsLeftToTheOperator(dev.mainstay.test.database.TestDatabase target) {
+        Database db = TestDatabases.start(target, Map.of("db.migrate", "false"));
         RefreshTokenStore store = DatabaseRefreshTokenStore.create(db);
         assertThrows(dev.mainstay.persistence.DatabaseException.class, () -> store.find("hash"));
     }

@@ -1,9 +1,0 @@
-package dev.mainstay.security.token;
-
-/** Runs the store contract against the in-memory store. */
-class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
-    @Override
-    protected RefreshTokenStore newStore() {
-        return new InMemoryRefreshTokenStore();
-    }
-}

@@ -1,0 +1,142 @@
+package dev.mainstay.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a main class in a separate JVM on the test's class path, so that a start-up test sees the real
+ * exit status and output: what an operator sees when a config key is missing or the database is down.
+ *
+ * <pre>{@code
+ * ChildJvm.Exit exit = ChildJvm.start(App.class, Map.of("profile", "prod"), tempDir).await();
+ * assertEquals(1, exit.status(), exit.describe());
+ * assertTrue(exit.stderr().contains("security.jwt.secret"), exit.describe());
+ * assertFalse(exit.hasStackTrace(), exit.describe());
+ * }</pre>
+ *
+ * <p>The child is configured only through {@code -Dmainstay.<key>=<value>} system properties: the
+ * {@code MAINSTAY_*} and {@code PORT} variables of this environment are removed, and {@code
+ * http.port} is 0 so that it listens on a free port if it ever gets that far. Its output goes to files
+ * in the given directory, so that a chatty child can never block on a full pipe. Each instance is used
+ * from one thread.
+ */
+public final class ChildJvm {
+    /** Generous: start-up faults fail in a few seconds, but build machines can be slow and busy. */
+    private static final long TIMEOUT_SECONDS = 90;
+    /** A frame of a Java stack trace ({@code at a.b.C.m(C.java:12)}), also inside JSON log lines. */
+    private static final Pattern STACK_TRACE = Pattern.compile("\\bat [\\w.$]+\\([\\w]+\\.java:\\d+\\)|Caused by: ");
+
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private ChildJvm(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /**
+     * What a finished child printed, and its exit status.
+     *
+     * @param status the exit status
+     * @param stderr everything written to standard error
+     * @param stdout everything written to standard output
+     */
+    public record Exit(int status, String stderr, String stdout) {
+        /** Returns the status and both streams, labelled: the message for a failed assertion. */
+        public String describe() {
+            return "exit status " + status + "\n--- stderr\n" + stderr + "\n--- stdout\n" + stdout;
+        }
+
+        /** Returns whether either stream holds a Java stack trace: an operator needs the explanation, not frames. */
+        public boolean hasStackTrace() {
+            return STACK_TRACE.matcher(stderr + stdout).find();
+        }
+    }
+
+    /**
+     * Starts {@code main} with {@code settings} as {@code -Dmainstay.<key>=<value>}, writing its output
+     * to {@code stdout.txt} and {@code stderr.txt} under {@code dir} (created if need be).
+     *
+     * @throws UncheckedIOException when the JVM cannot be started
+     */
+    public static ChildJvm start(Class<?> main, Map<String, String> settings, Path dir) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Start-up speed over peak speed: these processes live for a few seconds.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dmainstay.http.port=0"));
+        settings.forEach((key, value) -> command.add("-Dmainstay." + key + "=" + value));
+        command.add(main.getName());
+        try {
+            Files.createDirectories(dir);
+            Path out = dir.resolve("stdout.txt");
+            Path err = dir.resolve("stderr.txt");
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("MAINSTAY_") || name.equals("PORT"));
+            return new ChildJvm(builder.start(), out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code main} like {@link #start} and waits for it to exit; shorthand for {@code start(...).await()}. */
+    public static Exit run(Class<?> main, Map<String, String> settings, Path dir) {
+        return start(main, settings, dir).await();
+    }
+
+    /**
+     * Waits for the child to exit and returns what it printed.
+     *
+     * @throws AssertionError when it is still running after 90 s (it is killed first)
+     */
+    public Exit await() {
+        try {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                kill();
+                throw new AssertionError(
+                        "still running after " + TIMEOUT_SECONDS + " s:\n" + read(stderr) + read(stdout));
+            }
+        } catch (InterruptedException e) {
+            kill();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the child JVM", e);
+        }
+        return new Exit(process.exitValue(), read(stderr), read(stdout));
+    }
+
+    /** Returns what the child has written to standard output so far, e.g. to find the port it logged. */
+    public String stdoutSoFar() {
+        return read(stdout);
+    }
+
+    /** Returns whether the child is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Kills the child if it is still running; use it in a {@code finally} for a child that should not exit. */
+    public void kill() {
+        process.destroyForcibly();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

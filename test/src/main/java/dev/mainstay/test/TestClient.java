@@ -1,0 +1,199 @@
+package dev.mainstay.test;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small real HTTP client ({@code java.net.http}) bound to a running app, for tests.
+ *
+ * <p>Every method sends one request and returns the whole response as text; extra headers are given as
+ * name/value pairs ({@code "Authorization", "Bearer ..."}). A body that is not a {@code String} is
+ * serialized with the app's JSON mapper and sent as {@code application/json}. Immutable and
+ * thread-safe: {@link #withHeaders} returns a new client. Get one from {@link MainstayApp#client()},
+ * {@link MainstayTest#run}, or {@link #to(URI)} for any server.
+ */
+public final class TestClient {
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Reads responses without the app's limits, which a test may have set very low on purpose. */
+    private static final ObjectMapper READER = new ObjectMapper();
+
+    private final URI base;
+    private final URI adminBase;
+    private final ObjectMapper json;
+    private final List<String> defaultHeaders;
+
+    TestClient(URI base, URI adminBase, ObjectMapper json) {
+        this(base, adminBase, json, List.of());
+    }
+
+    private TestClient(URI base, URI adminBase, ObjectMapper json, List<String> defaultHeaders) {
+        this.base = base;
+        this.adminBase = adminBase;
+        this.json = json;
+        this.defaultHeaders = defaultHeaders;
+    }
+
+    /**
+     * Returns a client for a server at {@code base} (such as {@code http://localhost:8080}) that writes
+     * bodies with a plain Jackson mapper; apps started by the kit get a client with their own mapper.
+     */
+    public static TestClient to(URI base) {
+        return new TestClient(base, base, new ObjectMapper());
+    }
+
+    /** Returns a client for the admin port (health and metrics); itself when they share the main port. */
+    public TestClient admin() {
+        return base.equals(adminBase) ? this : new TestClient(adminBase, adminBase, json, defaultHeaders);
+    }
+
+    /**
+     * Returns a client that sends {@code headers} (name/value pairs) with every request, before the
+     * per-call ones; e.g. {@code client.withHeaders("Authorization", "Bearer " + token)}. This client
+     * is unchanged.
+     *
+     * @throws IllegalArgumentException when the strings are not name/value pairs
+     */
+    public TestClient withHeaders(String... headers) {
+        requirePairs(headers);
+        List<String> all = new ArrayList<>(defaultHeaders);
+        all.addAll(List.of(headers));
+        return new TestClient(base, adminBase, json, List.copyOf(all));
+    }
+
+    /** Returns the base URI of this client's server, such as {@code http://localhost:41234}. */
+    public URI baseUri() {
+        return base;
+    }
+
+    /** Returns the absolute URI of {@code path} (which starts with {@code /}) on this client's server. */
+    public URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    /** Sends {@code GET path}. */
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET());
+    }
+
+    /** Sends {@code POST path} with a JSON body. */
+    public HttpResponse<String> post(String path, Object body, String... headers) {
+        return send(withBody(request(path, headers), "POST", body));
+    }
+
+    /** Sends {@code PUT path} with a JSON body. */
+    public HttpResponse<String> put(String path, Object body, String... headers) {
+        return send(withBody(request(path, headers), "PUT", body));
+    }
+
+    /** Sends {@code PATCH path} with a JSON body. */
+    public HttpResponse<String> patch(String path, Object body, String... headers) {
+        return send(withBody(request(path, headers), "PATCH", body));
+    }
+
+    /** Sends {@code DELETE path}. */
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path, headers).DELETE());
+    }
+
+    /**
+     * Sends {@code method path} with a JSON body, or with none when {@code body} is {@code null}; for
+     * tests that walk a table of methods.
+     */
+    public HttpResponse<String> send(String method, String path, Object body, String... headers) {
+        HttpRequest.Builder request = request(path, headers);
+        return send(
+                body == null
+                        ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                        : withBody(request, method, body));
+    }
+
+    /** Returns a request builder for {@code path} with the given headers, for anything the helpers miss. */
+    public HttpRequest.Builder request(String path, String... headers) {
+        requirePairs(headers);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT);
+        for (int i = 0; i < defaultHeaders.size(); i += 2) {
+            builder.header(defaultHeaders.get(i), defaultHeaders.get(i + 1));
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder;
+    }
+
+    /**
+     * Sends a request on a connection of its own, for a request over the server's limits: Jetty answers
+     * it and closes the connection, and a closed connection left in the shared pool would fail the next
+     * request of the test.
+     *
+     * @throws UncheckedIOException if the server cannot be reached or cuts the answer off
+     */
+    public HttpResponse<String> sendAlone(HttpRequest.Builder request) {
+        HttpClient own = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        return send(own, request);
+    }
+
+    /**
+     * Sends a request built with {@link #request}.
+     *
+     * @throws UncheckedIOException if the server cannot be reached
+     */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(HTTP, request);
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a response", e);
+        }
+    }
+
+    /** Parses the body of {@code response} as JSON, for assertions such as {@code json(r).path("title")}. */
+    public JsonNode json(HttpResponse<String> response) {
+        try {
+            return READER.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("The response body is not JSON: " + response.body(), e);
+        }
+    }
+
+    private static void requirePairs(String... headers) {
+        if (headers.length % 2 != 0) {
+            throw new IllegalArgumentException("Headers come in name/value pairs; got " + headers.length + " strings");
+        }
+    }
+
+    private HttpRequest.Builder withBody(HttpRequest.Builder builder, String method, Object body) {
+        String text;
+        try {
+            text = body instanceof String s ? s : json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write the request body as JSON", e);
+        }
+        if (builder.build().headers().firstValue("Content-Type").isEmpty()) {
+            builder.header("Content-Type", "application/json");
+        }
+        return builder.method(method, HttpRequest.BodyPublishers.ofString(text));
+    }
+}
