@@ -37,6 +37,8 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 declare -A PIDS=()
 
 log() { printf '[load] %s\n' "$*" >&2; }
+# Every HTTP call of the harness itself is bounded too: a server that accepts and never answers must not hang it.
+curl() { command curl --max-time 30 "$@"; }
 die() { log "$*"; exit 1; }
 
 # --- prerequisites --------------------------------------------------------------------------------
