@@ -6,7 +6,7 @@
 #   DURATION=3s WARMUP=1s ROUNDS=1 RSS_SECONDS=5 STARTUPS=1 benchmarks/load.sh    smoke run (a few minutes)
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/load.sh                 the same on JDK 25
 #
-# It builds what it needs (BUILD=0 skips that; it never installs into ~/.m2), starts every server on
+# It builds what it needs (BUILD=0 skips that; it installs into ~/.m2 only with INSTALL=1), starts every server on
 # 127.0.0.1 only, bounds every wrk run with -d and every wait for a server with a deadline, stops what it
 # started (also on Ctrl-C), and prints markdown tables, also written to
 # benchmarks/target/load/results-jdk<N>.md. Raw wrk output and server logs stay in benchmarks/target/load.
@@ -23,6 +23,7 @@ RSS_SECONDS=${RSS_SECONDS:-60}     # load before reading the resident set size
 STARTUPS=${STARTUPS:-5}            # start-up measurements per service (median reported)
 GROUPS_TO_RUN=${GROUPS_TO_RUN:-"throughput flood startup rss realworld"}
 BUILD=${BUILD:-1}
+INSTALL=${INSTALL:-0}              # 1: the build installs into ~/.m2, which the archetype start-up needs
 SPRING=${SPRING:-1}                # 1: the Spring Boot control (benchmarks/spring) runs beside bare Javalin
 PG_URL=${PG_URL:-"jdbc:postgresql://127.0.0.1:5432/test?user=postgres"}
 RW_DB=${RW_DB:-mainstay_bench_rw}  # a database of its own for the RealWorld example, created if missing
@@ -58,11 +59,13 @@ build() {
   if [[ $BUILD != 1 ]]; then
     log "BUILD=0: using the jars and classes already built"
   else
-    # package, never install: the examples run from the reactor's jars, with the classpath Maven writes to
-    # each module's target/runtime.cp, so nothing lands in ~/.m2.
-    log "building core, security, persistence, the examples and the benchmarks (mvn package)"
-    (cd "$ROOT" && mvn -B -q -P benchmarks package -DskipTests -Dinvoker.skip=true \
-      -pl benchmarks,examples/hello,examples/realworld -am \
+    # package by default: the examples run from the reactor's jars, with the classpath Maven writes to each
+    # module's target/runtime.cp, so nothing lands in ~/.m2 (which other checkouts may share). Only the
+    # archetype start-up needs the modules installed: INSTALL=1, where that is fine.
+    local goal=package modules=benchmarks,examples/hello,examples/realworld
+    [[ $INSTALL == 1 ]] && goal=install modules=$modules,archetype
+    log "building core, security, persistence, the examples and the benchmarks (mvn $goal)"
+    (cd "$ROOT" && mvn -B -q -P benchmarks "$goal" -DskipTests -Dinvoker.skip=true -pl "$modules" -am \
       org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
       -Dmdep.outputFile=target/runtime.cp -Dmdep.includeScope=runtime)
     if [[ $SPRING == 1 ]]; then
@@ -401,11 +404,11 @@ prepare_archetype() {
     log "generating and building a service from mainstay-archetype"
     rm -rf "$OUT/archetype" && mkdir -p "$OUT/archetype"
     if ! generate_archetype >"$OUT/archetype.log" 2>&1 && ! generate_archetype_from_jar >>"$OUT/archetype.log" 2>&1; then
-      log "SKIPPED archetype start-up: generating failed (see $OUT/archetype.log); run with BUILD=1"
+      log "SKIPPED archetype start-up: generating failed (see $OUT/archetype.log); it needs the modules in ~/.m2: INSTALL=1"
       return 1
     fi
     if ! (cd "$ARCH_DIR" && mvn -B -q package -DskipTests >>"$OUT/archetype.log" 2>&1); then
-      log "SKIPPED archetype start-up: the generated service does not build (see $OUT/archetype.log)"
+      log "SKIPPED archetype start-up: the generated service does not build (see $OUT/archetype.log); INSTALL=1?"
       return 1
     fi
   fi
