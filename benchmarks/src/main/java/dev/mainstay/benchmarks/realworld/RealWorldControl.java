@@ -41,7 +41,8 @@ public final class RealWorldControl {
     public static void main(String[] args) {
         int port = Integer.parseInt(env("BENCH_PORT", "18087"));
         JwtParser tokens = Jwts.parser()
-                .verifyWith(Keys.hmacShaKeyFor(Base64.getDecoder().decode(env("BENCH_JWT_SECRET", "").strip())))
+                .verifyWith(Keys.hmacShaKeyFor(
+                        Base64.getDecoder().decode(env("BENCH_JWT_SECRET", "").strip())))
                 .requireIssuer(env("BENCH_JWT_ISSUER", "mainstay-realworld"))
                 .requireAudience(env("BENCH_JWT_AUDIENCE", "conduit"))
                 .build();
