@@ -2,7 +2,7 @@
 # Mainstay load harness: Mainstay and two controls, bare Javalin and Spring Boot, side by side in one run,
 # driven by wrk.
 #
-#   benchmarks/load.sh                                   full run on the JDK of JAVA_HOME (about 30 min)
+#   benchmarks/load.sh                                   full run on the JDK of JAVA_HOME (about 40 min)
 #   DURATION=3s WARMUP=1s ROUNDS=1 RSS_SECONDS=5 STARTUPS=1 benchmarks/load.sh    smoke run (a few minutes)
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/load.sh                 the same on JDK 25
 #
