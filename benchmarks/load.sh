@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Mainstay load harness: bare Javalin (the control) and Mainstay, side by side in one run, driven by wrk.
+# Mainstay load harness: Mainstay and two controls, bare Javalin and Spring Boot, side by side in one run,
+# driven by wrk.
 #
-#   benchmarks/load.sh                                   full run on the JDK of JAVA_HOME (about 30 min)
+#   benchmarks/load.sh                                   full run on the JDK of JAVA_HOME (about 40 min)
 #   DURATION=3s WARMUP=1s ROUNDS=1 RSS_SECONDS=5 STARTUPS=1 benchmarks/load.sh    smoke run (a few minutes)
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/load.sh                 the same on JDK 25
 #
-# It builds what it needs (BUILD=0 skips that), starts every server on 127.0.0.1 only, bounds every wrk run
-# with -d, stops what it started (also on Ctrl-C), and prints markdown tables, also written to
+# It builds what it needs (BUILD=0 skips that; it installs into ~/.m2 only with INSTALL=1), starts every server on
+# 127.0.0.1 only, bounds every wrk run with -d and every wait for a server with a deadline, stops what it
+# started (also on Ctrl-C), and prints markdown tables, also written to
 # benchmarks/target/load/results-jdk<N>.md. Raw wrk output and server logs stay in benchmarks/target/load.
 # See benchmarks/README.md for what each group measures and why.
 set -euo pipefail
@@ -21,18 +23,23 @@ RSS_SECONDS=${RSS_SECONDS:-60}     # load before reading the resident set size
 STARTUPS=${STARTUPS:-5}            # start-up measurements per service (median reported)
 GROUPS_TO_RUN=${GROUPS_TO_RUN:-"throughput flood startup rss realworld"}
 BUILD=${BUILD:-1}
+INSTALL=${INSTALL:-0}              # 1: the build installs into ~/.m2, which the archetype start-up needs
+SPRING=${SPRING:-1}                # 1: the Spring Boot control (benchmarks/spring) runs beside bare Javalin
 PG_URL=${PG_URL:-"jdbc:postgresql://127.0.0.1:5432/test?user=postgres"}
 RW_DB=${RW_DB:-mainstay_bench_rw}  # a database of its own for the RealWorld example, created if missing
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx256m"}
 MAINSTAY_EXTRA_ENV=${MAINSTAY_EXTRA_ENV:-} # more NAME=value settings for every Mainstay server, e.g. for experiments
 OUT=${OUT:-"$HERE/target/load"}
 WRK_DIR="$HERE/wrk"
-PORT_BASE=${PORT_BASE:-18081}
+PORT_BASE=${PORT_BASE:-18081}     # the harness uses this port and the next eight
+SPRING_JAR="$HERE/spring/target/spring-control.jar"
 
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 declare -A PIDS=()
 
 log() { printf '[load] %s\n' "$*" >&2; }
+# Every HTTP call of the harness itself is bounded too: a server that accepts and never answers must not hang it.
+curl() { command curl --max-time 30 "$@"; }
 die() { log "$*"; exit 1; }
 
 # --- prerequisites --------------------------------------------------------------------------------
@@ -52,17 +59,28 @@ build() {
   if [[ $BUILD != 1 ]]; then
     log "BUILD=0: using the jars and classes already built"
   else
-    log "building core, security, persistence, the examples, the archetype and the benchmarks (mvn install)"
-    (cd "$ROOT" && mvn -B -q -P benchmarks install -DskipTests -Dinvoker.skip=true \
-      -pl benchmarks,examples/hello,examples/realworld,archetype -am)
+    # package by default: the examples run from the reactor's jars, with the classpath Maven writes to each
+    # module's target/runtime.cp, so nothing lands in ~/.m2 (which other checkouts may share). Only the
+    # archetype start-up needs the modules installed: INSTALL=1, where that is fine.
+    local goal=package modules=benchmarks,examples/hello,examples/realworld
+    [[ $INSTALL == 1 ]] && goal=install modules=$modules,archetype
+    log "building core, security, persistence, the examples and the benchmarks (mvn $goal)"
+    (cd "$ROOT" && mvn -B -q -P benchmarks "$goal" -DskipTests -Dinvoker.skip=true -pl "$modules" -am \
+      org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+      -Dmdep.outputFile=target/runtime.cp -Dmdep.includeScope=runtime)
+    if [[ $SPRING == 1 ]]; then
+      log "building the Spring Boot control (mvn -f benchmarks/spring/pom.xml package)"
+      (cd "$ROOT" && mvn -B -q -f benchmarks/spring/pom.xml package -DskipTests)
+    fi
   fi
   [[ -f $HERE/target/benchmarks.jar ]] || die "benchmarks/target/benchmarks.jar is missing: run with BUILD=1"
+  [[ $SPRING != 1 || -f $SPRING_JAR ]] || die "$SPRING_JAR is missing: run with BUILD=1, or SPRING=0"
 }
 
-# Writes the runtime classpath of a Maven module to a file (once per run).
+# The runtime classpath of a Maven module, as the build wrote it (target/runtime.cp).
 classpath() { # module-dir output-file
-  [[ -s $2 ]] || mvn -B -q -f "$1/pom.xml" dependency:build-classpath -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$2" >/dev/null
+  [[ -s $1/target/runtime.cp ]] || die "$1/target/runtime.cp is missing: run with BUILD=1"
+  cp "$1/target/runtime.cp" "$2"
 }
 
 # --- servers --------------------------------------------------------------------------------------
@@ -122,6 +140,14 @@ start_mainstay() { # name port [extra env...]
     "$JAVA" $JAVA_OPTS -cp "$HERE/target/benchmarks.jar" dev.mainstay.benchmarks.load.MainstayServer
 }
 
+# The Spring Boot control: the same routes, pool size and token rules (HS256 key, issuer, audience), so a
+# token from Mainstay's /login works on it too.
+start_spring() { # name port
+  start "$1" "$2" BENCH_PORT="$2" BENCH_DB_URL="$PG_URL" BENCH_JWT_SECRET="$SECRET" \
+    BENCH_JWT_ISSUER=https://bench.example BENCH_JWT_AUDIENCE=bench -- \
+    "$JAVA" $JAVA_OPTS -jar "$SPRING_JAR"
+}
+
 login_token() { # port
   curl -fs -X POST -H 'Content-Type: application/json' \
     -d '{"email":"bench@example.com","password":"correct horse battery staple"}' \
@@ -173,15 +199,17 @@ warm() { # url [wrk args...]
 # --- group: throughput ----------------------------------------------------------------------------
 
 throughput() {
-  local b=$PORT_BASE m=$((PORT_BASE + 1)) n=$((PORT_BASE + 2))
+  local b=$PORT_BASE m=$((PORT_BASE + 1)) n=$((PORT_BASE + 2)) sp=$((PORT_BASE + 7))
   for round in $(seq 1 "$ROUNDS"); do
-    log "throughput round $round/$ROUNDS: starting baseline, Mainstay, Mainstay without token cache"
+    log "throughput round $round/$ROUNDS: starting baseline, Mainstay, Mainstay without token cache, Spring Boot (SPRING=$SPRING)"
     start_baseline baseline "$b"
     start_mainstay mainstay "$m"
     start_mainstay mainstay-nocache "$n" MAINSTAY_SECURITY_JWT_CACHE_SIZE=0 MAINSTAY_DB_POOL_MAX_SIZE=2
+    if [[ $SPRING == 1 ]]; then start_spring spring "$sp"; fi
     wait_ok baseline "http://127.0.0.1:$b/json"
     wait_ok mainstay "http://127.0.0.1:$m/json"
     wait_ok mainstay-nocache "http://127.0.0.1:$n/json"
+    if [[ $SPRING == 1 ]]; then wait_ok spring "http://127.0.0.1:$sp/json" 180; fi
     local token token_n
     token=$(login_token "$m")
     token_n=$(login_token "$n")
@@ -200,6 +228,22 @@ throughput() {
       [[ -n ${args[$key]:-} ]] && IFS='|' read -r -a extra <<<"${args[$key]}"
       warm "${url[$key]}" "${extra[@]}"
     done
+    if [[ $SPRING == 1 ]]; then
+      url[json/S]="http://127.0.0.1:$sp/json" url[jwt/S]="http://127.0.0.1:$sp/auth/json" url[db/S]="http://127.0.0.1:$sp/"
+      args[jwt/S]="-H|Authorization: Bearer $token" args[db/S]="-s|items.lua"
+      # Twice as long as the others: Spring has the most code for the JIT to compile, and in smoke runs its
+      # CPU per request was still falling after one warm-up. A longer warm-up can only favour the control.
+      for _ in 1 2; do
+        warm "${url[json/S]}"
+        warm "${url[jwt/S]}" -H "Authorization: Bearer $token"
+        warm "${url[db/S]}" -s items.lua
+      done
+      # The same token must pass on Spring, or its JWT figures would be those of 401 answers.
+      curl -fso /dev/null -H "Authorization: Bearer $token" "${url[jwt/S]}" ||
+        die "Spring Boot control refuses Mainstay's token on /auth/json (log: $LOGS/spring.log)"
+      order=(B M S)
+      ((round % 2 == 0)) && order=(S M B)
+    fi
     for scenario in json jwt jwt-nocache db error; do
       for side in "${order[@]}"; do
         local key=$scenario/$side
@@ -208,6 +252,7 @@ throughput() {
         [[ -n ${args[$key]:-} ]] && IFS='|' read -r -a extra <<<"${args[$key]}"
         local r server=baseline
         [[ $side == M ]] && server=mainstay
+        [[ $side == S ]] && server=spring
         [[ $key == jwt-nocache/M ]] && server=mainstay-nocache
         r=$(measure "$server" "jdk$FEATURE-r$round-$scenario-$side" "$DURATION" "$CONNECTIONS" "${url[$key]}" "${extra[@]}")
         record throughput "$scenario" "$side" "$round" "$r"
@@ -217,6 +262,7 @@ throughput() {
     stop baseline
     stop mainstay
     stop mainstay-nocache
+    stop spring
   done
 }
 
@@ -292,14 +338,16 @@ statuses_of() { awk '/^status / { printf "%s%s: %s", sep, $2, $3; sep = ", " }' 
 
 # --- group: start-up ------------------------------------------------------------------------------
 
-# Starts a service, waits for its first 200, stops it; sets STARTUP_MS to launch-to-200.
+# Starts a service, waits for its first 200, stops it; sets STARTUP_MS to launch-to-200 and STARTUP_RSS
+# to the resident set size (MB) right after that first 200.
 startup_ms() { # name url env... -- command...
   local name=$1 url=$2; shift 2
   local t0 t1
   t0=$(date +%s%N)
   start "$name" "$PORT_BASE_STARTUP" "$@"
-  wait_ok "$name" "$url" 60
+  wait_ok "$name" "$url" 120
   t1=$(date +%s%N)
+  STARTUP_RSS=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/${PIDS[$name]}/status")
   stop "$name"
   STARTUP_MS=$(((t1 - t0) / 1000000))
 }
@@ -314,18 +362,27 @@ startup_of() { # service [jvm-option]
       "$JAVA" $JAVA_OPTS ${2:-} -cp "$OUT/hello.jar:$(cat "$OUT/hello.cp")" dev.mainstay.examples.hello.Hello ;;
     archetype) startup_ms start-archetype "http://127.0.0.1:$p/health/ready" PORT="$p" MAINSTAY_HTTP_HOST=127.0.0.1 -- \
       "$JAVA" $JAVA_OPTS ${2:-} -jar "$ARCH_DIR/target/orders.jar" ;;
+    spring) startup_ms start-spring "http://127.0.0.1:$p/json" BENCH_PORT="$p" BENCH_DB_URL="$PG_URL" \
+      BENCH_JWT_SECRET="$SECRET" -- "$JAVA" $JAVA_OPTS ${2:-} -jar "$OUT/spring-app/spring-control.jar" ;;
   esac
 }
 
 # Every service starts from jars, as in production, STARTUPS times plain and STARTUPS times with an
 # AppCDS archive (core/README.md, "Start-up time and AppCDS"), which one unmeasured training run writes
-# first. JDK 17 archives only classes loaded from jars, hence the jar made here for examples/hello.
+# first. JDK 17 archives only classes loaded from jars, hence the jar made here for examples/hello. The
+# Spring Boot control runs from its extracted layout (`java -Djarmode=tools -jar ... extract`), the form
+# Spring's documentation gives for production and the only one AppCDS can archive.
 startup() {
   PORT_BASE_STARTUP=$((PORT_BASE + 5))
   classpath "$ROOT/examples/hello" "$OUT/hello.cp"
   (cd "$ROOT/examples/hello/target/classes" && "${JAVA_HOME:+$JAVA_HOME/bin/}jar" cf "$OUT/hello.jar" .)
   local services=(baseline hello) cds="$OUT/cds-jdk$FEATURE"
   prepare_archetype && services+=(archetype)
+  if [[ $SPRING == 1 ]]; then
+    rm -rf "$OUT/spring-app"
+    "$JAVA" -Djarmode=tools -jar "$SPRING_JAR" extract --destination "$OUT/spring-app" >/dev/null
+    services+=(spring)
+  fi
   mkdir -p "$cds"
   for service in "${services[@]}"; do
     rm -f "$cds/$service.jsa"
@@ -333,11 +390,11 @@ startup() {
     [[ -f $cds/$service.jsa ]] || log "  no archive was written for $service: its -cds runs start without one"
     for i in $(seq 1 "$STARTUPS"); do
       startup_of "$service"
-      record startup "$service" - "$i" "$STARTUP_MS"
-      log "  start-up $service #$i: $STARTUP_MS ms"
+      record startup "$service" - "$i" "$STARTUP_MS $STARTUP_RSS"
+      log "  start-up $service #$i: $STARTUP_MS ms, RSS $STARTUP_RSS MB"
       startup_of "$service" "-XX:SharedArchiveFile=$cds/$service.jsa"
-      record startup "$service-cds" - "$i" "$STARTUP_MS"
-      log "  start-up $service with AppCDS #$i: $STARTUP_MS ms"
+      record startup "$service-cds" - "$i" "$STARTUP_MS $STARTUP_RSS"
+      log "  start-up $service with AppCDS #$i: $STARTUP_MS ms, RSS $STARTUP_RSS MB"
     done
   done
 }
@@ -351,16 +408,14 @@ prepare_archetype() {
     log "generating and building a service from mainstay-archetype"
     rm -rf "$OUT/archetype" && mkdir -p "$OUT/archetype"
     if ! generate_archetype >"$OUT/archetype.log" 2>&1 && ! generate_archetype_from_jar >>"$OUT/archetype.log" 2>&1; then
-      log "SKIPPED archetype start-up: generating failed (see $OUT/archetype.log); run with BUILD=1"
+      log "SKIPPED archetype start-up: generating failed (see $OUT/archetype.log); it needs the modules in ~/.m2: INSTALL=1"
       return 1
     fi
     if ! (cd "$ARCH_DIR" && mvn -B -q package -DskipTests >>"$OUT/archetype.log" 2>&1); then
-      log "SKIPPED archetype start-up: the generated service does not build (see $OUT/archetype.log)"
+      log "SKIPPED archetype start-up: the generated service does not build (see $OUT/archetype.log); INSTALL=1?"
       return 1
     fi
-    rm -f "$OUT/archetype.cp"
   fi
-  classpath "$ARCH_DIR" "$OUT/archetype.cp"
 }
 
 generate_archetype() { # [maven args...]
@@ -382,10 +437,16 @@ generate_archetype_from_jar() {
 
 rss() {
   local port=$((PORT_BASE + 4))
-  for side in B M; do
+  local sides=(B M)
+  [[ $SPRING == 1 ]] && sides+=(S)
+  for side in "${sides[@]}"; do
     local name=rss-$side
-    if [[ $side == B ]]; then start_baseline "$name" "$port"; else start_mainstay "$name" "$port"; fi
-    wait_ok "$name" "http://127.0.0.1:$port/json"
+    case $side in
+      B) start_baseline "$name" "$port" ;;
+      M) start_mainstay "$name" "$port" ;;
+      S) start_spring "$name" "$port" ;;
+    esac
+    wait_ok "$name" "http://127.0.0.1:$port/json" 180
     log "memory on $side: ${RSS_SECONDS}s of /json + /items/{id}, then VmRSS"
     local r
     r=$(measure "$name" "jdk$FEATURE-rss-$side" "${RSS_SECONDS}s" "$CONNECTIONS" "http://127.0.0.1:$port/" -s mixed.lua)
@@ -401,8 +462,13 @@ rss() {
 
 # --- group: RealWorld example ---------------------------------------------------------------------
 
+# The RealWorld example (prod profile, PostgreSQL, 1,000 seeded articles) against its hand-written control
+# (dev.mainstay.benchmarks.realworld.RealWorldControl: raw JDBC, one SQL statement per page) on the same
+# database. Before measuring, both must answer the same requests with byte-identical bodies, or the run
+# stops. Then the list, the feed of a reader who follows the 10 seeded authors, and a tag filter are
+# measured on both, the order alternating between rounds.
 realworld() {
-  local dir="$ROOT/examples/realworld" port=$((PORT_BASE + 6)) cp="$OUT/realworld.cp"
+  local dir="$ROOT/examples/realworld" port=$((PORT_BASE + 6)) cport=$((PORT_BASE + 8)) cp="$OUT/realworld.cp"
   if [[ ! -d $dir/target/classes/dev/mainstay/examples/realworld ]]; then
     log "SKIPPED RealWorld: examples/realworld is not built"; return 0
   fi
@@ -411,22 +477,84 @@ realworld() {
   fi
   psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = '$RW_DB'" | grep -q 1 ||
     psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $RW_DB" >/dev/null
+  local db_url="jdbc:postgresql://127.0.0.1:5432/$RW_DB?user=postgres"
   classpath "$dir" "$cp"
   start realworld "$port" MAINSTAY_PROFILE=prod MAINSTAY_HTTP_HOST=127.0.0.1 MAINSTAY_HTTP_PORT="$port" \
-    MAINSTAY_DB_URL="jdbc:postgresql://127.0.0.1:5432/$RW_DB?user=postgres" MAINSTAY_SECURITY_JWT_SECRET="$SECRET" \
-    MAINSTAY_REALWORLD_SEED_ARTICLES=1000 -- \
+    MAINSTAY_DB_URL="$db_url" MAINSTAY_SECURITY_JWT_SECRET="$SECRET" MAINSTAY_REALWORLD_SEED_ARTICLES=1000 -- \
     "$JAVA" $JAVA_OPTS -cp "$dir/target/classes:$(cat "$cp")" dev.mainstay.examples.realworld.RealWorldApp
-  local list="http://127.0.0.1:$port/api/articles?limit=20" one="http://127.0.0.1:$port/api/articles/seeded-article-500"
-  wait_ok realworld "$list" 180
-  curl -fso /dev/null "$one" || { log "SKIPPED RealWorld: $one does not answer 200"; stop realworld; return 0; }
-  warm "$list"
+  local rw="http://127.0.0.1:$port" rc="http://127.0.0.1:$cport"
+  wait_ok realworld "$rw/api/articles?limit=20" 180 # migrations and seeding happen before the port opens
+  start realworld-control "$cport" BENCH_PORT="$cport" BENCH_DB_URL="$db_url" BENCH_JWT_SECRET="$SECRET" -- \
+    "$JAVA" $JAVA_OPTS -cp "$HERE/target/benchmarks.jar" dev.mainstay.benchmarks.realworld.RealWorldControl
+  wait_ok realworld-control "$rc/api/articles?limit=20"
+  local token
+  token=$(realworld_reader "$rw")
+  [[ -n $token ]] || die "RealWorld: could not register or log in the reader (log: $LOGS/realworld.log)"
+  local auth="Authorization: Token $token"
+  # Signed out and signed in, full pages, a short last page, a page past the end, a tag, the feed.
+  local checks=("/api/articles?limit=20" "/api/articles?limit=20|$auth" "/api/articles?limit=20&offset=990|$auth"
+    "/api/articles?limit=20&offset=5000" "/api/articles?limit=20&tag=dragons" "/api/articles?limit=20&tag=dragons|$auth"
+    "/api/articles/feed?limit=20|$auth" "/api/articles/feed?limit=20&offset=100|$auth")
+  for check in "${checks[@]}"; do
+    local path=${check%%|*} header=()
+    [[ $check == *"|"* ]] && header=(-H "${check#*|}")
+    curl -fsS "${header[@]}" "$rw$path" >"$RAW/rw-example.json" || die "RealWorld: the example failed on $path"
+    curl -fsS "${header[@]}" "$rc$path" >"$RAW/rw-control.json" || die "RealWorld: the control failed on $path"
+    if ! cmp -s "$RAW/rw-example.json" "$RAW/rw-control.json"; then
+      diff <(tr ',' '\n' <"$RAW/rw-example.json") <(tr ',' '\n' <"$RAW/rw-control.json") | head -20 >&2 || true
+      die "RealWorld: the control's body differs from the example's for GET $path${header:+ (signed in)}: not measuring"
+    fi
+  done
+  log "RealWorld: the control's bodies equal the example's for ${#checks[@]} requests"
+  declare -A routes=([list]="/api/articles?limit=20" [feed]="/api/articles/feed?limit=20" [tag]="/api/articles?limit=20&tag=dragons")
+  local one="$rw/api/articles/seeded-article-500"
+  for ep in list feed tag; do
+    local extra=()
+    [[ $ep == feed ]] && extra=(-H "$auth")
+    warm "$rw${routes[$ep]}" "${extra[@]}"
+    warm "$rc${routes[$ep]}" "${extra[@]}"
+  done
   warm "$one"
   for round in $(seq 1 "$ROUNDS"); do
-    record realworld list RW "$round" "$(measure realworld "jdk$FEATURE-rw-list-r$round" "$DURATION" "$CONNECTIONS" "$list")"
+    local order=(RW C)
+    ((round % 2 == 0)) && order=(C RW)
+    for ep in list feed tag; do
+      local extra=()
+      [[ $ep == feed ]] && extra=(-H "$auth")
+      for side in "${order[@]}"; do
+        local server=realworld base=$rw r
+        [[ $side == C ]] && server=realworld-control base=$rc
+        r=$(measure "$server" "jdk$FEATURE-rw-$ep-$side-r$round" "$DURATION" "$CONNECTIONS" "$base${routes[$ep]}" "${extra[@]}")
+        record realworld "$ep" "$side" "$round" "$r"
+        log "  RealWorld $ep $side: $r"
+      done
+    done
     record realworld article RW "$round" "$(measure realworld "jdk$FEATURE-rw-article-r$round" "$DURATION" "$CONNECTIONS" "$one")"
     log "  RealWorld round $round done"
   done
   stop realworld
+  stop realworld-control
+}
+
+# Registers the reader of the RealWorld runs (or logs in, if a run made it before), makes it follow the
+# 10 seeded authors and favorite five articles (so that following, favorited and favoritesCount are not
+# all false and 0), and prints its token. Every call is idempotent.
+realworld_reader() { # base-url
+  local base=$1 user='"username":"bench-reader","email":"bench-reader@example.com","password":"bench-reader-password-2026"'
+  local body
+  body=$(curl -fs -X POST -H 'Content-Type: application/json' -d "{\"user\":{$user}}" "$base/api/users") ||
+    body=$(curl -fs -X POST -H 'Content-Type: application/json' \
+      -d '{"user":{"email":"bench-reader@example.com","password":"bench-reader-password-2026"}}' "$base/api/users/login") ||
+    return 0
+  local token
+  token=$(sed -E 's/.*"token":"([^"]+)".*/\1/' <<<"$body")
+  for i in $(seq 0 9); do
+    curl -fso /dev/null -X POST -H "Authorization: Token $token" "$base/api/profiles/seed-author-$i/follow" || return 0
+  done
+  for n in 999 997 990 981 500; do
+    curl -fso /dev/null -X POST -H "Authorization: Token $token" "$base/api/articles/seeded-article-$n/favorite" || return 0
+  done
+  echo "$token"
 }
 
 # --- report ---------------------------------------------------------------------------------------
@@ -444,11 +572,21 @@ report() {
     echo
     echo "| scenario | baseline req/s | Mainstay req/s | ratio (median; per round) | target | server CPU µs/request, baseline / Mainstay (ratio) | baseline p50 / p99 ms | Mainstay p50 / p99 ms | errors baseline / Mainstay |"
     echo "| --- | ---: | ---: | --- | --- | --- | --- | --- | --- |"
-    report_row json json "\`GET /json\`, full stack" 0.90
-    report_row json jwt "\`GET /json\` behind JWT (vs unauthenticated baseline)" 0.85
-    report_row json jwt-nocache "the same, token cache off (\`security.jwt.cache-size=0\`)" -
-    report_row db db "\`GET /items/{id}\`: PostgreSQL row, Database+jOOQ vs raw JDBC" 0.90
-    report_row error error "\`GET /validate?limit=abc\`: 400 error path (non-2xx expected)" -
+    report_row throughput json B json M "\`GET /json\`, full stack" 0.90
+    report_row throughput json B jwt M "\`GET /json\` behind JWT (vs unauthenticated baseline)" 0.85
+    report_row throughput json B jwt-nocache M "the same, token cache off (\`security.jwt.cache-size=0\`)" -
+    report_row throughput db B db M "\`GET /items/{id}\`: PostgreSQL row, Database+jOOQ vs raw JDBC" 0.90
+    report_row throughput error B error M "\`GET /validate?limit=abc\`: 400 error path (non-2xx expected)" -
+  fi
+  if grep -q '^throughput json S' "$RESULTS"; then
+    echo
+    echo "Mainstay against the Spring Boot control (web, actuator + Prometheus, probes, HS256 resource server, problem details, \`JdbcClient\` on HikariCP), same rounds. Ratio = Mainstay / Spring; CPU ratio = Spring / Mainstay (above 1: Mainstay spends less per request)."
+    echo
+    echo "| scenario | Spring req/s | Mainstay req/s | ratio (median; per round) | target | server CPU µs/request, Spring / Mainstay (ratio) | Spring p50 / p99 ms | Mainstay p50 / p99 ms | errors Spring / Mainstay |"
+    echo "| --- | ---: | ---: | --- | --- | --- | --- | --- | --- |"
+    report_row throughput json S json M "\`GET /json\`" -
+    report_row throughput jwt S jwt M "\`GET /auth/json\` with a valid bearer token (both authenticated)" -
+    report_row throughput db S db M "\`GET /items/{id}\`: Database+jOOQ vs \`JdbcClient\`" -
   fi
   if grep -q '^throughput ablation' "$RESULTS"; then
     echo
@@ -456,9 +594,9 @@ report() {
     echo
     echo "| server | baseline req/s | Mainstay req/s | ratio (median; per round) | target | server CPU µs/request, baseline / Mainstay (ratio) | baseline p50 / p99 ms | Mainstay p50 / p99 ms | errors baseline / Mainstay |"
     echo "| --- | ---: | ---: | --- | --- | --- | --- | --- | --- |"
-    report_row ablation-baseline ablation-mainstay "Mainstay, JSON access log (prod default)" -
-    report_row ablation-baseline ablation-mainstay-text "Mainstay, text access log (dev default)" -
-    report_row ablation-baseline ablation-mainstay-quiet "Mainstay, no access log (\`log.level=warn\`)" -
+    report_row throughput ablation-baseline B ablation-mainstay M "Mainstay, JSON access log (prod default)" -
+    report_row throughput ablation-baseline B ablation-mainstay-text M "Mainstay, text access log (dev default)" -
+    report_row throughput ablation-baseline B ablation-mainstay-quiet M "Mainstay, no access log (\`log.level=warn\`)" -
   fi
   if grep -q '^flood' "$RESULTS"; then
     echo
@@ -489,19 +627,23 @@ report() {
     echo
     echo "Start-up: process launch to the first 200 (\`$JAVA_OPTS\`), $STARTUPS runs each."
     echo
-    echo "| service | median ms | runs ms | target < 1200 ms |"
-    echo "| --- | ---: | --- | --- |"
-    for service in baseline baseline-cds hello hello-cds archetype archetype-cds; do
-      awk -v s="$service" '$1 == "startup" && $2 == s { print $5 }' "$RESULTS" | sort -n | awk -v s="$service" '
-        { v[NR] = $1; all = all (NR > 1 ? ", " : "") $1 }
+    echo "| service | median ms | runs ms | median RSS at the first 200, MB | target < 1200 ms |"
+    echo "| --- | ---: | --- | ---: | --- |"
+    for service in baseline baseline-cds hello hello-cds archetype archetype-cds spring spring-cds; do
+      awk -v s="$service" '$1 == "startup" && $2 == s { print $5, ($6 == "" ? 0 : $6) }' "$RESULTS" | sort -n | awk -v s="$service" '
+        { v[NR] = $1; rss[NR] = $2; all = all (NR > 1 ? ", " : "") $1 }
         END {
           if (NR == 0) exit
           med = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+          n = NR # insertion sort: mawk has no asort
+          for (i = 2; i <= n; i++) { t = rss[i]; for (j = i - 1; j > 0 && rss[j] > t; j--) rss[j + 1] = rss[j]; rss[j + 1] = t }
+          mrss = (n % 2) ? rss[(n + 1) / 2] : (rss[n / 2] + rss[n / 2 + 1]) / 2
           base = s; sub(/-cds$/, "", base)
-          name = base == "baseline" ? "bare Javalin (control)" : base == "hello" ? "examples/hello" : "archetype-generated service (H2, migrations)"
+          name = base == "baseline" ? "bare Javalin (control)" : base == "hello" ? "examples/hello" : \
+            base == "spring" ? "Spring Boot control (extracted jar)" : "archetype-generated service (H2, migrations)"
           if (s != base) name = name ", AppCDS archive"
-          verdict = base == "baseline" ? "-" : (med < 1200 ? "met" : "**missed**")
-          printf "| %s | %.0f | %s | %s |\n", name, med, all, verdict }'
+          verdict = (base == "baseline" || base == "spring") ? "-" : (med < 1200 ? "met" : "**missed**")
+          printf "| %s | %.0f | %s | %.0f | %s |\n", name, med, all, mrss, verdict }'
     done
   fi
   if grep -q '^rss' "$RESULTS"; then
@@ -510,19 +652,19 @@ report() {
     echo
     echo "| server | RSS MB | peak RSS MB | req/s during the load |"
     echo "| --- | ---: | ---: | ---: |"
-    awk '$1 == "rss" { printf "| %s | %s | %s | %s |\n", ($3 == "B" ? "bare Javalin" : "Mainstay"), $12, $13, $5 }' "$RESULTS"
+    awk '$1 == "rss" { printf "| %s | %s | %s | %s |\n", ($3 == "B" ? "bare Javalin" : $3 == "S" ? "Spring Boot" : "Mainstay"), $12, $13, $5 }' "$RESULTS"
   fi
   if grep -q '^realworld' "$RESULTS"; then
     echo
-    echo "RealWorld example on PostgreSQL, 1,000 seeded articles (medians of $ROUNDS runs):"
+    echo "RealWorld example on PostgreSQL, 1,000 seeded articles, against the hand-written control (raw JDBC, one SQL statement per page, identical JSON checked before measuring); $ROUNDS round(s), order alternating. The feed is that of a reader who follows the 10 seeded authors."
     echo
-    echo "| endpoint | req/s | p50 ms | p99 ms | errors | server CPU µs/request |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-    for ep in list article; do
-      awk -v e="$ep" '$1 == "realworld" && $2 == e' "$RESULTS" | median_row |
-        awk -v e="$ep" '{ printf "| %s | %.0f | %.2f | %.2f | %d | %.0f |\n",
-          (e == "list" ? "`GET /api/articles?limit=20`" : "`GET /api/articles/{slug}`"), $1, $2, $3, $4, $5 }'
-    done
+    echo "| endpoint | control req/s | example req/s | ratio (median; per round) | target | server CPU µs/request, control / example (ratio) | control p50 / p99 ms | example p50 / p99 ms | errors control / example |"
+    echo "| --- | ---: | ---: | --- | --- | --- | --- | --- | --- |"
+    report_row realworld list C list RW "\`GET /api/articles?limit=20\` (signed out)" 0.8
+    report_row realworld feed C feed RW "\`GET /api/articles/feed?limit=20\` (10 authors followed)" 0.8
+    report_row realworld tag C tag RW "\`GET /api/articles?limit=20&tag=dragons\` (signed out)" 0.8
+    awk '$1 == "realworld" && $2 == "article"' "$RESULTS" | median_row |
+      awk '{ printf "\nThe example alone, `GET /api/articles/{slug}`: %.0f req/s, p50 / p99 %.2f / %.2f ms, %d errors, %.0f µs CPU/request.\n", $1, $2, $3, $4, $5 }'
   fi
 }
 
@@ -537,17 +679,18 @@ median_row() {
     END { if (n) printf "%s %s %s %d %s\n", median(rps, n), median(p50, n), median(p99, n), errors, median(cpu, n) }'
 }
 
-report_row() { # baseline-scenario mainstay-scenario title target
+report_row() { # group control-scenario control-side subject-scenario subject-side title target
+  local group=$1 cs=$2 cside=$3 ms=$4 mside=$5 title=$6 target=$7
   local base mine
-  base=$(awk -v s="$1" '$1 == "throughput" && $2 == s && $3 == "B"' "$RESULTS" | median_row)
-  mine=$(awk -v s="$2" '$1 == "throughput" && $2 == s && $3 == "M"' "$RESULTS" | median_row)
+  base=$(awk -v g="$group" -v s="$cs" -v d="$cside" '$1 == g && $2 == s && $3 == d' "$RESULTS" | median_row)
+  mine=$(awk -v g="$group" -v s="$ms" -v d="$mside" '$1 == g && $2 == s && $3 == d' "$RESULTS" | median_row)
   [[ -n $base && -n $mine ]] || return 0
   local ratios
-  ratios=$(awk -v b="$1" -v m="$2" '
-    $1 == "throughput" && $2 == b && $3 == "B" { base[$4] = $5 }
-    $1 == "throughput" && $2 == m && $3 == "M" { mine[$4] = $5 }
+  ratios=$(awk -v g="$group" -v b="$cs" -v bd="$cside" -v m="$ms" -v md="$mside" '
+    $1 == g && $2 == b && $3 == bd { base[$4] = $5 }
+    $1 == g && $2 == m && $3 == md { mine[$4] = $5 }
     END { for (r in mine) if (base[r] > 0) printf "%d %.2f\n", r, mine[r] / base[r] }' "$RESULTS" | sort -n | awk '{ print $2 }')
-  echo "$base|$mine|$(echo "$ratios" | paste -sd' ')" | awk -F'|' -v title="$3" -v target="$4" '{
+  echo "$base|$mine|$(echo "$ratios" | paste -sd' ')" | awk -F'|' -v title="$title" -v target="$target" '{
     split($1, b, " "); split($2, m, " "); n = split($3, r, " ")
     for (i = 2; i <= n; i++) { t = r[i]; for (j = i - 1; j > 0 && r[j] > t; j--) r[j + 1] = r[j]; r[j + 1] = t }
     med = (n % 2) ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2
