@@ -40,8 +40,11 @@ final class UnreadBody {
         long deadline = System.nanoTime() + TIME_LIMIT_NANOS;
         try {
             InputStream in = ctx.req().getInputStream();
+            if (in.read() < 0) {
+                return; // read already, or none (a GET): the common case, so no buffer for it
+            }
             byte[] buffer = new byte[BUFFER];
-            long total = 0;
+            long total = 1;
             int read;
             while (total <= limit && System.nanoTime() - deadline < 0 && (read = in.read(buffer)) >= 0) {
                 total += read;
