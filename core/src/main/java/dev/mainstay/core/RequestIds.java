@@ -41,29 +41,32 @@ final class RequestIds {
 
     /** The before-handler: picks the ids, echoes them, and puts them in the MDC for the handler's logs. */
     static void assign(Context ctx) {
+        String incoming = ctx.header(TRACEPARENT);
+        boolean continued = isValidTraceparent(incoming);
+        // The span id, and a trace id unless the caller's is continued: drawn together, under one lock.
         // ThreadLocalRandom only spreads threads over the sources; the bits come from SecureRandom.
-        RequestIdSource random = RANDOM[ThreadLocalRandom.current().nextInt(RANDOM.length)];
+        long[] bits = new long[continued ? 1 : 3];
+        RANDOM[ThreadLocalRandom.current().nextInt(RANDOM.length)].fill(bits);
         char[] parent = new char[TRACEPARENT_LENGTH];
         parent[0] = '0';
         parent[1] = '0';
         parent[2] = '-';
         parent[SPAN_ID - 1] = '-';
         parent[FLAGS - 1] = '-';
-        String incoming = ctx.header(TRACEPARENT);
-        if (isValidTraceparent(incoming)) {
+        if (continued) {
             incoming.getChars(TRACE_ID, TRACE_ID + 32, parent, TRACE_ID);
             boolean sampled = (Character.digit(incoming.charAt(FLAGS + 1), 16) & 1) == 1;
             parent[FLAGS] = '0';
             parent[FLAGS + 1] = sampled ? '1' : '0';
         } else {
-            long high = random.nextLong();
-            long low = random.nextLong();
+            long high = bits[1];
+            long low = bits[2];
             hex(high, parent, TRACE_ID);
             hex(low == 0 && high == 0 ? 1 : low, parent, TRACE_ID + 16); // all zeros is the invalid trace id
             parent[FLAGS] = '0';
             parent[FLAGS + 1] = '0';
         }
-        long span = random.nextLong();
+        long span = bits[0];
         hex(span == 0 ? 1 : span, parent, SPAN_ID); // all zeros is the invalid span id
         String traceparent = new String(parent);
         String traceId = new String(parent, TRACE_ID, 32);

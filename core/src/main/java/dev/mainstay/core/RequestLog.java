@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The end of every request: one access-log line and one {@code http.server.requests} sample, both
@@ -26,9 +27,12 @@ final class RequestLog {
 
     private record Key(String method, String uri, int status) {}
 
+    /** What is fixed per (method, uri, status): its timer, and the start of its access-log message. */
+    private record Line(Timer timer, String prefix) {}
+
     private final MeterRegistry registry;
-    /** Timers are looked up once per (method, uri, status): the builder is too slow for every request. */
-    private final ConcurrentHashMap<Key, Timer> timers = new ConcurrentHashMap<>();
+    /** Looked up once per (method, uri, status): the timer builder is too slow for every request. */
+    private final ConcurrentHashMap<Key, Line> lines = new ConcurrentHashMap<>();
 
     RequestLog(MeterRegistry registry) {
         this.registry = registry;
@@ -39,9 +43,10 @@ final class RequestLog {
             String method = ctx.method().name();
             String uri = uri(ctx);
             int status = ctx.statusCode();
-            timer(method, uri, status).record((long) (millis * 1_000_000f), TimeUnit.NANOSECONDS);
+            Line line = line(method, uri, status);
+            line.timer().record((long) (millis * 1_000_000f), TimeUnit.NANOSECONDS);
             if (ACCESS.isInfoEnabled()) {
-                access(method, uri, status, millis);
+                access(line.prefix(), method, uri, status, millis);
             }
         } finally {
             RequestIds.clearMdc();
@@ -56,32 +61,26 @@ final class RequestLog {
         return ctx.statusCode() == 404 ? NOT_FOUND : UNKNOWN;
     }
 
-    private Timer timer(String method, String uri, int status) {
-        return timers.computeIfAbsent(
+    private Line line(String method, String uri, int status) {
+        return lines.computeIfAbsent(
                 new Key(method, uri, status),
-                key -> Timer.builder("http.server.requests")
-                        .description("HTTP requests handled, by route template")
-                        .tag("method", key.method())
-                        .tag("uri", key.uri())
-                        .tag("status", Integer.toString(key.status()))
-                        .tag("outcome", Outcome.forStatus(key.status()).name())
-                        .register(registry));
+                key -> new Line(
+                        Timer.builder("http.server.requests")
+                                .description("HTTP requests handled, by route template")
+                                .tag("method", key.method())
+                                .tag("uri", key.uri())
+                                .tag("status", Integer.toString(key.status()))
+                                .tag("outcome", Outcome.forStatus(key.status()).name())
+                                .register(registry),
+                        key.method() + ' ' + key.uri() + ' ' + key.status() + ' '));
     }
 
     /** The request id is not repeated here: it is in the MDC, which both formats write. */
-    private static void access(String method, String uri, int status, Float millis) {
+    private static void access(String prefix, String method, String uri, int status, Float millis) {
         long durationMs = Math.round(millis);
-        String message = new StringBuilder(64)
-                .append(method)
-                .append(' ')
-                .append(uri)
-                .append(' ')
-                .append(status)
-                .append(' ')
-                .append(durationMs)
-                .append("ms")
-                .toString();
-        ACCESS.atInfo()
+        String message = prefix + durationMs + "ms";
+        // The level was checked by the caller; atInfo() would check it again.
+        ACCESS.makeLoggingEventBuilder(Level.INFO)
                 .addKeyValue("method", method)
                 .addKeyValue("uri", uri)
                 .addKeyValue("status", status)
