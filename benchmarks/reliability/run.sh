@@ -178,7 +178,7 @@ trim_logs() {
   local file
   for file in "$LOGS"/*.log; do
     if (($(stat -c %s "$file") > 20000000)); then
-      grep -v '"loggerName":"dev.mainstay.access"' "$file" >"${file%.log}.no-access.log" || true
+      grep -v '"logger_name":"dev.mainstay.access"' "$file" >"${file%.log}.no-access.log" || true
       rm -f "$file"
     fi
   done
@@ -255,7 +255,7 @@ scenario_shutdown() {
   broken=$(sum_of '^phase\.1\.[a-z]+\.status\.(io-error|timeout)=' "$RUN/shutdown.values")
   refused=$(sum_of '^phase\.1\.[a-z]+\.status\.refused=' "$RUN/shutdown.values")
   ok_after=$(sum_of '^phase\.1\.[a-z]+\.status\.2[0-9][0-9]=' "$RUN/shutdown.values")
-  stopped=$(grep -c '"formattedMessage":"Stopped"' "$LOGS/shutdown.log" || true)
+  stopped=$(grep -c '"message":"Stopped"' "$LOGS/shutdown.log" || true)
   pool_closed=$(grep -c 'mainstay-db - Shutdown completed' "$LOGS/shutdown.log" || true)
   {
     echo "### Graceful shutdown under load"
