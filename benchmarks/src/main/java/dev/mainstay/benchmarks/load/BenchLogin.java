@@ -34,7 +34,9 @@ final class BenchLogin {
         Credentials in = Json.body(ctx, Credentials.class);
         String token = auth.login(in.email(), in.password(), ctx.ip())
                 .map(session -> session.tokens().accessToken())
-                .orElseThrow(() -> Problem.of(401, "Unauthorized").withDetail("Wrong e-mail or password.").toException());
+                .orElseThrow(() -> Problem.of(401, "Unauthorized")
+                        .withDetail("Wrong e-mail or password.")
+                        .toException());
         ctx.json(Map.of("token", token));
     }
 

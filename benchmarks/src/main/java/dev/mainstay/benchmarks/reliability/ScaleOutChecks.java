@@ -15,7 +15,8 @@ import java.util.Map;
  * error; exits with status 1 if a check fails.
  *
  * <pre>
- * java -cp benchmarks.jar dev.mainstay.benchmarks.reliability.ScaleOutChecks ACCOUNT_LIMIT OUT_FILE BALANCER_URL URL_A URL_B URL_C
+ * java -cp benchmarks.jar dev.mainstay.benchmarks.reliability.ScaleOutChecks \
+ *   ACCOUNT_LIMIT OUT_FILE BALANCER_URL URL_A URL_B URL_C
  * </pre>
  */
 public final class ScaleOutChecks {
@@ -24,7 +25,8 @@ public final class ScaleOutChecks {
     private final Api api = new Api();
     private final String balancer;
     private final List<String> instances;
-    private final StringBuilder table = new StringBuilder("| check | expected | got | verdict |\n| --- | --- | --- | --- |\n");
+    private final StringBuilder table =
+            new StringBuilder("| check | expected | got | verdict |\n| --- | --- | --- | --- |\n");
     private boolean failed;
 
     private ScaleOutChecks(String balancer, List<String> instances) {
@@ -80,7 +82,8 @@ public final class ScaleOutChecks {
         api.registerAndLogin(instances.get(0), email);
         // More than the per-instance total, so that a throttle counted per instance shows as too many 401s.
         int maxAttempts = limit * instances.size() + 1;
-        ThrottleCount count = ThrottleCount.until429(maxAttempts, () -> api.login(balancer, email, WRONG_PASSWORD).status());
+        ThrottleCount count =
+                ThrottleCount.until429(maxAttempts, () -> api.login(balancer, email, WRONG_PASSWORD).status());
         row("wrong passwords for one account through the balancer (round-robin over " + instances.size()
                         + " instances, `security.throttle.store=database`), before the first 429",
                 "exactly " + limit + " answered 401, then 429 (per instance it would be up to "
