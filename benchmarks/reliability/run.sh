@@ -351,7 +351,7 @@ scenario_scaleout() {
   local throttle_spread
   throttle_spread=$(awk '$2 == "POST" && $3 == "/api/auth/login" && ($4 == 401 || $4 == 429) {
       sub(/.*upstream=/, ""); sub(/ upstream_status=/, " "); n[$1 " " $2]++ }
-    END { for (k in n) printf "%s%s: %d", sep, k, n[k]; sep = ", " }' "$OUT/nginx/access.log")
+    END { for (k in n) print k ": " n[k] }' "$OUT/nginx/access.log" | sort | paste -sd, | sed 's/,/, /g')
   cp "$OUT/nginx/access.log" "$RUN/scaleout.checks.nginx.log"
   log "scale-out: ${seconds}s of load through nginx, every note posted with an Idempotency-Key and retried; kill -9 of C at ${kill_at}s"
   : >"$OUT/nginx/access.log"
