@@ -2,6 +2,7 @@ package dev.mainstay.benchmarks.reliability;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -130,7 +131,10 @@ final class Workload {
     private void writeIdempotent(User user, long giveUpMs) {
         IdempotentWrite note = IdempotentWrite.create();
         keyed.add(note);
-        Map<String, String> body = Map.of("title", note.title, "body", "written under load, retried with its key");
+        // One body for every attempt, in a fixed field order: a retry must send the very same bytes.
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("title", note.title);
+        body.put("body", "written under load, retried with its key");
         while (true) {
             String kind = note.attempts() == 0 ? "write" : "retry";
             Attempt attempt =
@@ -140,7 +144,7 @@ final class Workload {
             }
             String id = attempt.answer() == null ? null : attempt.answer().field("id");
             boolean again = note.record(attempt.outcome(), id);
-            if (note.acknowledged()) {
+            if (note.acknowledged() && id != null) { // an answer without an id shows in the keys file as "-"
                 acknowledged.add(id);
                 user.notes().add(id);
             }
