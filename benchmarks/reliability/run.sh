@@ -6,7 +6,8 @@
 #   SOAK_SECONDS=60 benchmarks/reliability/run.sh                      a short soak
 #
 # Scenarios: outage (the database goes away for 10 s under load), shutdown (SIGTERM under load),
-# scaleout (three instances behind nginx: tokens, refresh rotation, throttling, kill -9 under load),
+# scaleout (three instances behind nginx: tokens, refresh rotation, the shared throttle, kill -9 under load with
+# idempotent retries),
 # soak (mixed load, metrics sampled every 30 s). It binds 127.0.0.1 only, bounds every run in time,
 # and stops every process it started on exit (also on Ctrl-C). Results: benchmarks/target/reliability/
 # results.md; what each scenario checks and why: benchmarks/reliability/README.md.
@@ -178,7 +179,7 @@ trim_logs() {
   local file
   for file in "$LOGS"/*.log; do
     if (($(stat -c %s "$file") > 20000000)); then
-      grep -v '"loggerName":"dev.mainstay.access"' "$file" >"${file%.log}.no-access.log" || true
+      grep -v '"logger_name":"dev.mainstay.access"' "$file" >"${file%.log}.no-access.log" || true
       rm -f "$file"
     fi
   done
@@ -255,7 +256,7 @@ scenario_shutdown() {
   broken=$(sum_of '^phase\.1\.[a-z]+\.status\.(io-error|timeout)=' "$RUN/shutdown.values")
   refused=$(sum_of '^phase\.1\.[a-z]+\.status\.refused=' "$RUN/shutdown.values")
   ok_after=$(sum_of '^phase\.1\.[a-z]+\.status\.2[0-9][0-9]=' "$RUN/shutdown.values")
-  stopped=$(grep -c '"formattedMessage":"Stopped"' "$LOGS/shutdown.log" || true)
+  stopped=$(grep -c '"message":"Stopped"' "$LOGS/shutdown.log" || true)
   pool_closed=$(grep -c 'mainstay-db - Shutdown completed' "$LOGS/shutdown.log" || true)
   {
     echo "### Graceful shutdown under load"
@@ -294,24 +295,68 @@ start_nginx() { # ports...
   done
 }
 
+# A checked expectation: logs "PASS|FAIL what: measured" and prints its table row.
+check() { # what condition measured
+  local verdict=FAIL
+  if eval "$2"; then verdict=PASS; fi
+  log "$verdict $1: $3"
+  echo "| $1 | $3 | $([[ $verdict == PASS ]] && echo PASS || echo '**FAIL**') |"
+}
+
+# The idempotent-retry checks of the scale-out load, from the driver's keys file (key, acknowledged id,
+# attempts, last status per logical note) and the notes table, queried directly. Each note's title is
+# "idempotent <key>", so a second row for one key shows as a repeated title.
+idempotency_rows() { # scenario
+  local keys="$RUN/$1.keys" owned="from notes n join users u on u.id = n.owner_id where u.email like '$1-%'"
+  local total acked retried attempts rows distinct missing unknown mismatched
+  total=$(grep -c . "$keys" || true)
+  acked=$(awk -F'\t' '$4 ~ /^2/' "$keys" | wc -l)
+  retried=$(awk -F'\t' '$3 > 1' "$keys" | wc -l)
+  attempts=$(awk -F'\t' '{ s += $3 } END { print s + 0 }' "$keys")
+  rows=$(sql "select count(*) $owned")
+  distinct=$(sql "select count(distinct n.title) $owned")
+  sql "select substr(n.title, 12) || chr(9) || n.id $owned and n.title like 'idempotent %'" | sort >"$RUN/$1.keys.in-db"
+  sort "$keys" >"$RUN/$1.keys.sorted"
+  missing=$(join -t $'\t' -v1 "$RUN/$1.keys.sorted" "$RUN/$1.keys.in-db" | wc -l)
+  unknown=$(join -t $'\t' -v2 "$RUN/$1.keys.sorted" "$RUN/$1.keys.in-db" | wc -l)
+  # For each acknowledged key: the id the client was finally told against the row stored under the key.
+  mismatched=$(join -t $'\t' "$RUN/$1.keys.sorted" "$RUN/$1.keys.in-db" | awk -F'\t' '$4 ~ /^2/ && $2 != $5' | wc -l)
+  check "every note's POST was retried with its key until a 2xx" "((total > 0 && acked == total))" \
+    "$total keys, $acked acknowledged, $((total - acked)) never acknowledged; $retried needed a retry ($attempts POSTs in all)"
+  check "notes in the database = distinct keys" "((rows == total))" "$rows notes, $total keys"
+  check "no duplicates (one row per key)" "((rows == distinct && unknown == 0))" \
+    "$((rows - distinct)) rows repeat a key; $unknown rows carry a key the client never sent"
+  check "none lost (every key has its row)" "((missing == 0))" "$missing keys without a row"
+  check "a retry is answered with the stored note (same id)" "((mismatched == 0))" \
+    "$mismatched acknowledged ids differ from the row stored under their key"
+}
+
 scenario_scaleout() {
   local r="$RUN/scaleout.md" a=$((PORT_BASE + 4)) b=$((PORT_BASE + 5)) c=$((PORT_BASE + 6)) kill_at=10 seconds=30
-  local name
+  local name grace=60
   declare -A ports=([A]=$a [B]=$b [C]=$c)
   for name in A B C; do
-    start_svc "scale-$name" "${ports[$name]}" "$PG_PORT" MAINSTAY_SECURITY_THROTTLE_ACCOUNT_LIMIT=$THROTTLE_LIMIT
+    start_svc "scale-$name" "${ports[$name]}" "$PG_PORT" MAINSTAY_SECURITY_THROTTLE_ACCOUNT_LIMIT=$THROTTLE_LIMIT \
+      MAINSTAY_SECURITY_THROTTLE_STORE=database
   done
   wait_ready scale-A "$a" && wait_ready scale-B "$b" && wait_ready scale-C "$c"
   start_nginx "$a" "$b" "$c"
-  log "scale-out: session checks across A, B, C"
-  local checks=met
+  log "scale-out: session and throttle checks across A, B, C (throttle through nginx)"
+  local checks=PASS
   "$JAVA" -cp "$TOOLS_JAR" dev.mainstay.benchmarks.reliability.ScaleOutChecks "$THROTTLE_LIMIT" \
-    "$RUN/scaleout.checks.md" "http://127.0.0.1:$a" "http://127.0.0.1:$b" "http://127.0.0.1:$c" >/dev/null ||
-    checks="**failed**"
-  log "scale-out: ${seconds}s of load through nginx; kill -9 of C at ${kill_at}s"
+    "$RUN/scaleout.checks.md" "http://127.0.0.1:$NGINX_PORT" "http://127.0.0.1:$a" "http://127.0.0.1:$b" \
+    "http://127.0.0.1:$c" >/dev/null 2>"$RUN/scaleout.checks.log" || checks="**FAIL**"
+  cat "$RUN/scaleout.checks.log" >&2
+  # Which instance answered each wrong password sent through nginx, and with what.
+  local throttle_spread
+  throttle_spread=$(awk '$2 == "POST" && $3 == "/api/auth/login" && ($4 == 401 || $4 == 429) {
+      sub(/.*upstream=/, ""); sub(/ upstream_status=/, " "); n[$1 " " $2]++ }
+    END { for (k in n) print k ": " n[k] }' "$OUT/nginx/access.log" | sort | paste -sd, | sed 's/,/, /g')
+  cp "$OUT/nginx/access.log" "$RUN/scaleout.checks.nginx.log"
+  log "scale-out: ${seconds}s of load through nginx, every note posted with an Idempotency-Key and retried; kill -9 of C at ${kill_at}s"
   : >"$OUT/nginx/access.log"
   driver scaleout base="http://127.0.0.1:$NGINX_PORT" probe="http://127.0.0.1:$a" seconds=$seconds workers=8 \
-    action="$kill_at:kill:${PIDS[scale-C]}"
+    idempotent-writes=$grace keys="$RUN/scaleout.keys" action="$kill_at:kill:${PIDS[scale-C]}"
   wait "${PIDS[scale-C]}" 2>/dev/null || true
   unset "PIDS[scale-C]"
   local lost failed_after served retried
@@ -324,23 +369,32 @@ scenario_scaleout() {
   local statuses
   statuses=$(grep -E '^phase\.1\.[a-z]+\.status\.' "$RUN/scaleout.values" | sed -E 's/^phase\.1\.([a-z]+)\.status\.([^=]+)=(.*)/\1 \2: \3/' |
     paste -sd, | sed 's/,/, /g')
+  local idempotency
+  idempotency=$(idempotency_rows scaleout)
   stop nginx
   for name in A B; do stop "scale-$name"; done
   {
     echo "### Scale-out: three instances behind nginx"
     echo
-    echo "Instances A (port $a), B ($b), C ($c) on one PostgreSQL database, one JWT secret, \`security.throttle.account-limit\` = $THROTTLE_LIMIT;"
-    echo "nginx round-robin in front (\`proxy_next_upstream error timeout\`; a POST already sent is never retried)."
+    echo "Instances A (port $a), B ($b), C ($c) on one PostgreSQL database, one JWT secret, \`security.throttle.account-limit\` = $THROTTLE_LIMIT,"
+    echo "\`security.throttle.store\` = \`database\` (the throttle counts in the shared database);"
+    echo "nginx round-robin in front (\`proxy_next_upstream error timeout\`; a POST already sent is never retried by nginx)."
     echo
     cat "$RUN/scaleout.checks.md"
     echo
+    echo "Wrong passwords of the throttle check as nginx spread them (instance, status: count): ${throttle_spread:-none logged}."
+    echo
     echo "Then ${seconds} s of load through nginx (8 workers, 30% writes, 0.5 logins/s); C is killed with SIGKILL at ${kill_at} s."
+    echo "Every \`POST /api/notes\` carries an \`Idempotency-Key\` (a UUID per note, also in the note's title); the client"
+    echo "sends the same request again after no answer, a 5xx or a 409 (100 ms back-off, doubling to 1 s), until a 2xx or ${grace} s after the load."
+    echo "\`write\` is a note's first attempt, \`retry\` every further one."
     echo
     cat "$RUN/scaleout.table.md"
     echo
     echo "| expectation | measured | verdict |"
     echo "| --- | --- | --- |"
-    echo "| session checks above | | $checks |"
+    echo "| session and throttle checks above | | $checks |"
+    echo "$idempotency"
     writes_row "$lost"
     echo "| the others keep serving; errors seen after the kill | ${failed_after} failed requests after the kill (${statuses:-none}) | $(verdict "(($(value scaleout phase.1.read.count) > 0))") (errors reported) |"
     echo "| nginx: requests per instance (whole load) | ${served}; requests nginx retried on another instance: ${retried} | (reported) |"

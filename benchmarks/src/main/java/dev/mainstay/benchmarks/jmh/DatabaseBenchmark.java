@@ -3,7 +3,7 @@ package dev.mainstay.benchmarks.jmh;
 import dev.mainstay.benchmarks.Items;
 import dev.mainstay.core.config.Config;
 import dev.mainstay.persistence.Database;
-import dev.mainstay.persistence.DatabaseConfig;
+import dev.mainstay.persistence.web.MainstayPersistence;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
 import java.util.Map;
@@ -57,7 +57,7 @@ public class DatabaseBenchmark {
                 "db.url", postgresUrl(),
                 "db.migrate", "false",
                 "db.pool.max-size", "4"));
-        db = Database.create(config.bind(DatabaseConfig::from));
+        db = Database.create(config.bind(MainstayPersistence::config));
         db.bindTo(new SimpleMeterRegistry());
         Items.prepare(db.dataSource());
     }

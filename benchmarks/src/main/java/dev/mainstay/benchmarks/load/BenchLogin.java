@@ -2,21 +2,19 @@ package dev.mainstay.benchmarks.load;
 
 import dev.mainstay.core.Json;
 import dev.mainstay.core.problem.Problem;
-import dev.mainstay.security.password.Authenticated;
-import dev.mainstay.security.password.PasswordAuthenticator;
-import dev.mainstay.security.throttle.LoginThrottle;
-import dev.mainstay.security.token.AccessTokens;
+import dev.mainstay.security.auth.AccountStore;
+import dev.mainstay.security.auth.AuthFlows;
 import dev.mainstay.security.web.MainstaySecurity;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * {@code POST /login} as an application writes it with mainstay-security: under the login throttle,
- * check the password (bcrypt, bounded by the hashing gate), then issue an access token. The one user,
- * {@value #EMAIL} with password {@value #PASSWORD}, lives in memory, so a login costs bcrypt and a
- * signature and nothing else.
+ * {@code POST /login} as an application writes it with mainstay-security: {@link AuthFlows#login}
+ * throttles, checks the password (bcrypt, bounded by the hashing gate) and issues an access token. The
+ * one user, {@value #EMAIL} with password {@value #PASSWORD}, lives in memory, so a login costs bcrypt
+ * and a signature and nothing else.
  */
 final class BenchLogin {
     static final String EMAIL = "bench@example.com";
@@ -26,24 +24,52 @@ final class BenchLogin {
 
     record User(String email, String passwordHash) {}
 
-    private final PasswordAuthenticator<User> authenticator;
-    private final LoginThrottle throttle;
-    private final AccessTokens tokens;
+    private final AuthFlows<User> auth;
 
     BenchLogin(MainstaySecurity security) {
-        User user = new User(EMAIL, security.passwordHasher().hash(PASSWORD));
-        Map<String, User> users = Map.of(EMAIL, user);
-        this.authenticator =
-                security.passwordAuthenticator(email -> Optional.ofNullable(users.get(email)), User::passwordHash);
-        this.throttle = security.loginThrottle();
-        this.tokens = security.accessTokens();
+        this.auth = security.authFlows(new OneUser(new User(EMAIL, security.passwordHasher().hash(PASSWORD))));
     }
 
     void handle(Context ctx) {
         Credentials in = Json.body(ctx, Credentials.class);
-        User user = throttle.attempt(in.email(), ctx.ip(), () -> authenticator.authenticate(in.email(), in.password()))
-                .map(Authenticated::user)
-                .orElseThrow(() -> Problem.of(401, "Unauthorized").withDetail("Wrong e-mail or password.").toException());
-        ctx.json(Map.of("token", tokens.issue(user.email(), List.of("user")).value()));
+        String token = auth.login(in.email(), in.password(), ctx.ip())
+                .map(session -> session.tokens().accessToken())
+                .orElseThrow(() -> Problem.of(401, "Unauthorized")
+                        .withDetail("Wrong e-mail or password.")
+                        .toException());
+        ctx.json(Map.of("token", token));
+    }
+
+    /** The benchmark's only account, whose e-mail is also its token subject; in memory, never changed. */
+    private record OneUser(User user) implements AccountStore<User> {
+        @Override
+        public Optional<User> findByLogin(String login) {
+            return Optional.of(user).filter(u -> u.email().equals(login));
+        }
+
+        @Override
+        public Optional<User> findBySubject(String subject) {
+            return findByLogin(subject);
+        }
+
+        @Override
+        public String subject(User u) {
+            return u.email();
+        }
+
+        @Override
+        public String passwordHash(User u) {
+            return u.passwordHash();
+        }
+
+        @Override
+        public Set<String> roles(User u) {
+            return Set.of("user");
+        }
+
+        @Override
+        public void savePasswordHash(User u, String newHash) {
+            // The hash is made at start-up at the configured cost, so it is never outdated.
+        }
     }
 }

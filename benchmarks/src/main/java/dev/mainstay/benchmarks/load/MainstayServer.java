@@ -5,9 +5,10 @@ import dev.mainstay.core.Mainstay;
 import dev.mainstay.core.MainstaySetup;
 import dev.mainstay.persistence.Database;
 import dev.mainstay.persistence.DatabaseConfig;
+import dev.mainstay.persistence.web.MainstayPersistence;
+import dev.mainstay.security.config.SecurityConfig;
 import dev.mainstay.security.web.Access;
 import dev.mainstay.security.web.MainstaySecurity;
-import dev.mainstay.security.web.SecurityConfig;
 import java.sql.SQLException;
 
 /**
@@ -31,12 +32,12 @@ public final class MainstayServer {
 
     /** Declares the app. */
     static void setup(MainstaySetup app) {
-        Settings settings = app.config().bind(r -> new Settings(DatabaseConfig.from(r), SecurityConfig.from(r)));
-        Database db = app.manage(Database.create(settings.database()));
-        db.bindTo(app.meterRegistry());
-        app.readiness("database", db.healthCheck());
+        Settings settings = app.config()
+                .bind(r -> new Settings(MainstayPersistence.config(r), MainstaySecurity.readConfig(r)));
+        Database db = MainstayPersistence.install(app, settings.database());
         prepare(db);
-        MainstaySecurity security = MainstaySecurity.install(app, settings.security(), null);
+        // The login route issues an access token only, as the controls do: no refresh-token store.
+        MainstaySecurity security = MainstaySecurity.installWithoutRefreshTokens(app, settings.security(), "/password");
         BenchLogin login = new BenchLogin(security);
         app.javalin(cfg -> {
             cfg.routes.get("/json", Routes::json);

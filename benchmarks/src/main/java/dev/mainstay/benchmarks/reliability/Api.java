@@ -55,6 +55,18 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /**
+     * Posts with an {@code Idempotency-Key}. The draft (draft-ietf-httpapi-idempotency-key-header)
+     * makes the field a Structured Field String, so the key goes in double quotes.
+     */
+    Answer postIdempotent(String url, String token, Map<String, ?> body, String key)
+            throws IOException, InterruptedException {
+        return send(request(url, token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", '"' + key + '"')
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     /** Creates an account (201, or 409 if it exists) and returns its {@code accessToken} and {@code refreshToken}. */
     Answer registerAndLogin(String base, String email) throws IOException, InterruptedException {
         Map<String, String> credentials = Map.of("email", email, "password", PASSWORD);

@@ -31,6 +31,11 @@ import java.util.concurrent.TimeUnit;
  * (default 0.3), {@code logins-per-second} (default 0.5), {@code users} (default 4),
  * {@code user-prefix}, {@code warmup} (seconds of unreported load first, default 5; its writes are
  * checked too), {@code action} (repeatable, at seconds after the warm-up), {@code acked}, {@code values}, {@code markdown}.
+ *
+ * <p>{@code idempotent-writes=SECONDS} makes every note creation carry an {@code Idempotency-Key} and be
+ * retried with the same key and body until it is acknowledged, for at most SECONDS after the load
+ * ({@link IdempotentWrite}); {@code keys} then names the file that gets one line per logical note
+ * (key, acknowledged id, attempts, last status), warm-up included.
  */
 public final class LoadDriver {
     private LoadDriver() {}
@@ -53,11 +58,12 @@ public final class LoadDriver {
 
         List<Workload.User> users = Workload.signIn(bases.get(0),
                 Integer.parseInt(settings.getOrDefault("users", "4")), settings.getOrDefault("user-prefix", "load"));
-        Workload warmup = new Workload(new RunClock(), bases, users); // JIT and pool warm; not reported
+        long graceMs = Long.parseLong(settings.getOrDefault("idempotent-writes", "-1")) * 1000;
+        Workload warmup = workload(new RunClock(), bases, users, graceMs); // JIT and pool warm; not reported
         warmup.run(workers, writeShare, loginsPerSecond, Long.parseLong(settings.getOrDefault("warmup", "5")) * 1000);
 
         RunClock run = new RunClock();
-        Workload measured = new Workload(run, bases, users);
+        Workload measured = workload(run, bases, users, graceMs);
         Probe probe = new Probe(run, settings.get("probe"));
         if (settings.containsKey("probe")) {
             probe.start(untilMs);
@@ -74,9 +80,21 @@ public final class LoadDriver {
         acknowledged.addAll(measured.acknowledged());
         write(settings.get("acked"), String.join("\n", acknowledged) + "\n");
         write(settings.get("values"), report.values());
+        if (graceMs >= 0) {
+            List<IdempotentWrite> keyed = new ArrayList<>(warmup.keyed());
+            keyed.addAll(measured.keyed());
+            StringBuilder lines = new StringBuilder();
+            keyed.forEach(note -> lines.append(note.line()).append('\n'));
+            write(settings.get("keys"), lines.toString());
+        }
         write(settings.get("markdown"), report.markdown());
         System.out.print(report.markdown());
         System.exit(0); // HttpClient's selector threads would otherwise keep the JVM a while
+    }
+
+    private static Workload workload(RunClock clock, List<String> bases, List<Workload.User> users, long graceMs) {
+        Workload workload = new Workload(clock, bases, users);
+        return graceMs >= 0 ? workload.idempotentWrites(graceMs) : workload;
     }
 
     private static void parse(String[] args, Map<String, String> settings, List<Action> actions) {

@@ -2,6 +2,7 @@ package dev.mainstay.benchmarks.reliability;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -27,6 +28,8 @@ final class Workload {
     private final List<User> users;
     private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    private final Queue<IdempotentWrite> keyed = new ConcurrentLinkedQueue<>();
+    private volatile long retryUntilMs = -1;
 
     /** A signed-in user and the ids of the notes it was told were stored. */
     record User(String email, String token, List<String> notes) {}
@@ -35,6 +38,16 @@ final class Workload {
         this.clock = clock;
         this.bases = bases;
         this.users = users;
+    }
+
+    /**
+     * Makes every note creation carry an {@code Idempotency-Key} and be retried with it after a failure
+     * that may have left it half done, until it is acknowledged or {@code graceMs} after the end of the
+     * load; see {@link IdempotentWrite}.
+     */
+    Workload idempotentWrites(long graceMs) {
+        this.retryUntilMs = graceMs;
+        return this;
     }
 
     /** Registers (or reuses) {@code count} accounts on {@code base} and signs each in. */
@@ -65,7 +78,7 @@ final class Workload {
             pool.execute(() -> logins(users.get(0), loginsPerSecond, untilMs));
         }
         pool.shutdown();
-        if (!pool.awaitTermination(untilMs - clock.ms() + 60_000, TimeUnit.MILLISECONDS)) {
+        if (!pool.awaitTermination(untilMs - clock.ms() + Math.max(0, retryUntilMs) + 60_000, TimeUnit.MILLISECONDS)) {
             pool.shutdownNow();
         }
     }
@@ -78,11 +91,20 @@ final class Workload {
         return acknowledged;
     }
 
+    /** With {@link #idempotentWrites}: every logical note, whether or not it was acknowledged. */
+    Queue<IdempotentWrite> keyed() {
+        return keyed;
+    }
+
     private void work(User user, double writeShare, long untilMs) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (clock.ms() < untilMs) {
             if (random.nextDouble() < writeShare || user.notes().isEmpty()) {
-                write(user);
+                if (retryUntilMs >= 0) {
+                    writeIdempotent(user, untilMs + retryUntilMs);
+                } else {
+                    write(user);
+                }
             } else if (random.nextBoolean()) {
                 String id = user.notes().get(random.nextInt(user.notes().size()));
                 call("read", () -> api.get(base() + "/api/notes/" + id, user.token()));
@@ -99,6 +121,39 @@ final class Workload {
             String id = answer.field("id");
             acknowledged.add(id);
             user.notes().add(id);
+        }
+    }
+
+    /**
+     * Creates one note under a new key, and sends the very same request again after each retryable
+     * failure. The first attempt counts as a {@code write}, each further one as a {@code retry}.
+     */
+    private void writeIdempotent(User user, long giveUpMs) {
+        IdempotentWrite note = IdempotentWrite.create();
+        keyed.add(note);
+        // One body for every attempt, in a fixed field order: a retry must send the very same bytes.
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("title", note.title);
+        body.put("body", "written under load, retried with its key");
+        while (true) {
+            String kind = note.attempts() == 0 ? "write" : "retry";
+            Attempt attempt =
+                    send(kind, () -> api.postIdempotent(base() + "/api/notes", user.token(), body, note.key));
+            if (attempt == null) {
+                return; // interrupted: the run is being torn down
+            }
+            String id = attempt.answer() == null ? null : attempt.answer().field("id");
+            boolean again = note.record(attempt.outcome(), id);
+            if (note.acknowledged() && id != null) { // an answer without an id shows in the keys file as "-"
+                acknowledged.add(id);
+                user.notes().add(id);
+            }
+            if (!again || clock.ms() >= giveUpMs) {
+                return;
+            }
+            if (!sleep(IdempotentWrite.backoffMs(note.attempts()))) {
+                return;
+            }
         }
     }
 
@@ -119,10 +174,17 @@ final class Workload {
     }
 
     private static void pause() {
+        sleep(50);
+    }
+
+    /** Sleeps; returns false if interrupted. */
+    private static boolean sleep(long ms) {
         try {
-            Thread.sleep(50);
+            Thread.sleep(ms);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -132,11 +194,21 @@ final class Workload {
 
     /** Sends one request and records its outcome; returns the answer, or null if none arrived. */
     private Api.Answer call(String kind, Request request) {
+        Attempt attempt = send(kind, request);
+        return attempt == null ? null : attempt.answer();
+    }
+
+    /** What one request got: its outcome, and the answer if one arrived (null otherwise). */
+    private record Attempt(Outcome outcome, Api.Answer answer) {}
+
+    /** Sends one request and records its outcome; null if the thread was interrupted. */
+    private Attempt send(String kind, Request request) {
         long start = clock.ms();
         try {
             Api.Answer answer = request.send();
-            outcomes.add(new Outcome(kind, start, clock.ms(), answer.status(), answer.problem()));
-            return answer;
+            Outcome outcome = new Outcome(kind, start, clock.ms(), answer.status(), answer.problem());
+            outcomes.add(outcome);
+            return new Attempt(outcome, answer);
         } catch (IOException e) {
             Outcome failure = new Outcome(kind, start, clock.ms(), Outcome.statusOf(e), false);
             outcomes.add(failure);
@@ -147,7 +219,7 @@ final class Workload {
             if (failure.status() == Outcome.REFUSED) {
                 pause(); // nothing listens: do not spin
             }
-            return null;
+            return new Attempt(failure, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
