@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code compose.yaml} starts the PostgreSQL that README.md's "PostgreSQL" section connects to. There
+ * {@code compose.yaml} starts the PostgreSQL that README.md, "PostgreSQL on your machine", uses. There
  * is no Docker engine in the build, so this parses the file and compares it with the README's
  * command and with the properties files, instead of starting it.
  */

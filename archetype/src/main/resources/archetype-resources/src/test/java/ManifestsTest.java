@@ -45,6 +45,7 @@ class ManifestsTest {
     private static final String LIVE = "/health/live";
     private static final Pattern README_KEY_ROW = Pattern.compile("(?m)^\\| `([a-z0-9.-]+)` \\| `(MAINSTAY_[A-Z0-9_]+)`");
     private static final Pattern README_SECRET_ENTRY = Pattern.compile("--from-literal=(MAINSTAY_[A-Z0-9_]+)=");
+    private static final Pattern README_REFERENCE = Pattern.compile("README\\.md, \"([^\"]+)\"");
 
     private static List<JsonNode> manifests;
     private static JsonNode deployment;
@@ -170,6 +171,27 @@ class ManifestsTest {
         assertTrue(
                 pdb.at("/spec/minAvailable").asInt() < minReplicas,
                 "with minAvailable >= minReplicas no node could ever be drained");
+    }
+
+    @Test
+    void everyReadmeSectionTheDeploymentFilesNameExists() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        List<Path> files = new ArrayList<>(List.of(Path.of("Dockerfile"), Path.of("compose.yaml")));
+        try (Stream<Path> manifestFiles = Files.list(Path.of("k8s"));
+                Stream<Path> resources = Files.list(Path.of("src/main/resources"))) {
+            files.addAll(manifestFiles.toList());
+            files.addAll(resources.filter(f -> f.toString().endsWith(".properties")).toList());
+        }
+        for (Path file : files) {
+            Matcher references = README_REFERENCE.matcher(Files.readString(file));
+            while (references.find()) {
+                // [#] rather than two hashes, which would start a Velocity comment in this file's template.
+                Pattern heading = Pattern.compile("(?m)^[#]+ " + Pattern.quote(references.group(1)) + "$");
+                assertTrue(
+                        heading.matcher(readme).find(),
+                        file + " names README.md's section \"" + references.group(1) + "\", which does not exist");
+            }
+        }
     }
 
     private static void assertProbe(String probe, String path) {
