@@ -6,6 +6,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -16,6 +17,12 @@ import org.junit.jupiter.api.Test;
  * tests itself with the kit, so the kit must not use persistence: its database isolation talks plain JDBC.
  */
 class ArchitectureTest {
+    static {
+        // The rules read only the names of the classes depended on: loading them (Javalin, Jetty, Kotlin...)
+        // would take most of the run and check nothing more.
+        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
+    }
+
     private static final JavaClasses KIT = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.mainstay.test");
