@@ -1,6 +1,7 @@
 package dev.mainstay.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mainstay.core.exception.MainstayException;
 import dev.mainstay.core.problem.FieldError;
 import dev.mainstay.core.problem.Problem;
 import dev.mainstay.core.problem.ProblemMapper;
@@ -29,7 +30,7 @@ final class Errors {
     private record Registration(ProblemMapper<?> mapper, String registeredBy) {}
 
     private final Map<Class<?>, Registration> mappers = new ConcurrentHashMap<>();
-    private volatile ProblemWriter writer = ProblemWriter.rfc9457();
+    private volatile ProblemWriter writer = Rfc9457Writer.INSTANCE;
 
     /**
      * Maps {@code type} to {@code mapper}, once. A second mapper for the same type is refused rather than
@@ -79,7 +80,7 @@ final class Errors {
             writer.write(ctx, problem, requestId);
         } catch (RuntimeException e) {
             LOG.error("The problem writer failed (request {}); wrote RFC 9457 instead", requestId, e);
-            ProblemWriter.rfc9457().write(ctx, problem, requestId);
+            Rfc9457Writer.INSTANCE.write(ctx, problem, requestId);
         }
     }
 

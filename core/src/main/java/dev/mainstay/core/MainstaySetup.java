@@ -3,6 +3,7 @@ package dev.mainstay.core;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mainstay.core.config.Config;
 import dev.mainstay.core.config.Profile;
+import dev.mainstay.core.exception.MainstayException;
 import dev.mainstay.core.health.HealthCheck;
 import dev.mainstay.core.problem.ProblemMapper;
 import dev.mainstay.core.problem.ProblemWriter;
@@ -71,8 +72,9 @@ public interface MainstaySetup {
     <E extends Exception> void exception(Class<E> type, ProblemMapper<E> mapper);
 
     /**
-     * Replaces how problems are written (the default is {@link ProblemWriter#rfc9457()}). Every error
-     * path still goes through it, with the status, headers and request id already set.
+     * Replaces how problems are written (the default is RFC 9457 {@code application/problem+json}, see
+     * {@link ProblemWriter}). Every error path still goes through it, with the status, headers and request
+     * id already set.
      */
     void problemWriter(ProblemWriter writer);
 }

@@ -1,6 +1,7 @@
 package dev.mainstay.core;
 
 import dev.mainstay.core.config.ConfigException;
+import dev.mainstay.core.exception.MainstayException;
 import java.io.PrintStream;
 import java.net.BindException;
 

@@ -11,6 +11,7 @@
  *
  * <p>Everything else in this package is package-private wiring. The sub-packages hold what an
  * application uses directly: {@code config} (layered configuration), {@code problem} (errors as data and
- * input validation) and {@code health} (the check interface).
+ * input validation), {@code health} (the check interface) and {@code exception} (the root of core's
+ * exception family).
  */
 package dev.mainstay.core;

@@ -9,6 +9,7 @@ import dev.mainstay.core.config.Config;
 import dev.mainstay.core.config.ConfigException;
 import dev.mainstay.core.config.ConfigProblem;
 import dev.mainstay.core.config.Secret;
+import dev.mainstay.core.exception.MainstayException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

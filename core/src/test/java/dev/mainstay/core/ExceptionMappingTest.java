@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mainstay.core.config.Config;
+import dev.mainstay.core.exception.MainstayException;
 import dev.mainstay.core.problem.Problem;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package dev.mainstay.core.config;
 
-import dev.mainstay.core.MainstayException;
+import dev.mainstay.core.exception.MainstayException;
 import java.util.List;
 import java.util.stream.Collectors;
 

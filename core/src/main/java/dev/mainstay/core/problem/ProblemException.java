@@ -1,6 +1,6 @@
 package dev.mainstay.core.problem;
 
-import dev.mainstay.core.MainstayException;
+import dev.mainstay.core.exception.MainstayException;
 
 /**
  * Thrown from a handler (or anything it calls) to answer with a {@link Problem}. Mainstay writes the

@@ -1,4 +1,4 @@
-package dev.mainstay.core;
+package dev.mainstay.core.exception;
 
 /**
  * The root of core's unchecked exception family.
