@@ -4,6 +4,9 @@ def source = 'com/acme/orders'
 
 assert new File(project, '.gitignore').isFile() : '.gitignore was not generated (see __gitignore__)'
 assert !new File(project, '__gitignore__').exists()
+// The Maven wrapper: a jar keeps no file modes, so archetype-post-generate.groovy restores the run bit.
+assert new File(project, 'mvnw').canExecute() : 'mvnw is not executable'
+assert new File(project, '.mvn/wrapper/maven-wrapper.properties').isFile() : '.mvn/wrapper/maven-wrapper.properties was not generated'
 ['Dockerfile', '.dockerignore', 'README.md', 'k8s/deployment.yaml', 'k8s/service.yaml'].each {
     assert new File(project, it).isFile() : "$it was not generated"
 }

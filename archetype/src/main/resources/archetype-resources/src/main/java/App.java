@@ -3,8 +3,6 @@ package ${package};
 import ${package}.admin.AdminBootstrap;
 import ${package}.admin.AdminRoutes;
 import ${package}.auth.AuthRoutes;
-import ${package}.auth.AuthService;
-import ${package}.auth.RefreshTokenCleanup;
 import ${package}.auth.UserRepository;
 import ${package}.docs.ApiDocs;
 import ${package}.notes.NoteRepository;
@@ -13,9 +11,9 @@ import dev.mainstay.core.MainstaySetup;
 import dev.mainstay.persistence.Database;
 import dev.mainstay.persistence.DatabaseConfig;
 import dev.mainstay.persistence.security.DatabaseRefreshTokenStore;
-import dev.mainstay.security.token.RefreshTokenStore;
+import dev.mainstay.persistence.web.MainstayPersistence;
+import dev.mainstay.security.config.SecurityConfig;
 import dev.mainstay.security.web.MainstaySecurity;
-import dev.mainstay.security.web.SecurityConfig;
 
 /**
  * The composition root: reads the settings, builds every part of the service and wires them
@@ -35,22 +33,18 @@ public final class App {
      */
     public static void configure(MainstaySetup setup) {
         Settings settings = setup.config().bind(r -> {
-            SecurityConfig security = SecurityConfig.from(r);
-            return new Settings(AppConfig.from(r, security.password().policy()), DatabaseConfig.from(r), security);
+            SecurityConfig security = MainstaySecurity.readConfig(r);
+            return new Settings(
+                    AppConfig.from(r, security.password().policy()), MainstayPersistence.config(r), security);
         });
-        Database db = setup.manage(Database.create(settings.database()));
-        db.bindTo(setup.meterRegistry());
-        setup.readiness("database", db.healthCheck());
-        RefreshTokenStore refreshTokens = DatabaseRefreshTokenStore.create(db);
-        setup.manage(RefreshTokenCleanup.start(refreshTokens));
-
-        MainstaySecurity security = MainstaySecurity.install(setup, settings.security(), refreshTokens);
+        Database db = MainstayPersistence.install(setup, settings.database());
+        MainstaySecurity security = MainstaySecurity.install(
+                setup, settings.security(), DatabaseRefreshTokenStore.create(db), "/password");
         UserRepository users = new UserRepository(db);
         AdminBootstrap.ensureAdmin(settings.app(), users, security.passwordHasher());
-        AuthService auth = new AuthService(users, security, refreshTokens);
 
         setup.javalin(cfg -> {
-            new AuthRoutes(auth).install(cfg);
+            new AuthRoutes(security, users).install(cfg);
             new NoteRoutes(new NoteRepository(db)).install(cfg);
             new AdminRoutes(users).install(cfg);
             ApiDocs.install(cfg);

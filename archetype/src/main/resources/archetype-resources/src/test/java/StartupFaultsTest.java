@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mainstay.test.ChildJvm;
+import dev.mainstay.test.database.DatabaseServer;
+import dev.mainstay.test.database.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Start-up faults, each in a real JVM running {@link Main} as production runs it: the process must exit
  * with a non-zero status and a message that names the setting and the fix, without a stack trace.
  *
- * <p>All processes start together before the first test, so the class costs about one JVM start-up.
+ * <p>The processes start together before the first test, so the class costs about one JVM start-up
+ * (and one more for the PostgreSQL case, which needs a schema of its own).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StartupFaultsTest {
@@ -45,10 +49,6 @@ class StartupFaultsTest {
         start("published key", prod(UNREACHABLE_DATABASE, "your-256-bit-secret"));
         start("invalid value", Map.of("http.port", "eighty"));
         start("failing migration", Map.of("db.migrations.locations", "classpath:db/migration,filesystem:" + migrations));
-        PostgresServer.url().ifPresent(url -> start("unknown role", prod(
-                Map.of("db.url", PostgresServer.withoutCredentials(url), "db.user", "no_such_role_of_the_tests",
-                        "db.password", "not the password"),
-                randomSecret(32))));
     }
 
     @AfterAll
@@ -70,8 +70,13 @@ class StartupFaultsTest {
      */
     @Test
     void refusesCredentialsThePostgresServerRejects() {
-        PostgresServer.requireUrl();
-        ChildJvm.Exit exit = failed("unknown role");
+        ChildJvm.Exit exit;
+        try (TestDatabase database = DatabaseServer.POSTGRESQL.isolate()) {
+            Map<String, String> unknownRole = Map.of("db.url", database.urlWithoutCredentials(),
+                    "db.user", "no_such_role_of_the_tests", "db.password", "not the password");
+            exit = ChildJvm.run(Main.class, prod(unknownRole, randomSecret(32)), dir.resolve("unknown-role"));
+        }
+        assertNotEquals(0, exit.status(), "started anyway:\n" + exit.describe());
 
         assertExplains(exit, "refused db.user 'no_such_role_of_the_tests'", "Check db.user and db.password");
         assertNeverShows(exit, "not the password");
@@ -119,14 +124,14 @@ class StartupFaultsTest {
     @Test
     void explainsConfigurationFaultsWithoutAStackTrace() {
         for (String fault : new String[] {"missing key", "short key", "published key", "invalid value"}) {
-            ChildJvm.assertNoStackTrace(fault, failed(fault));
+            assertNoStackTrace(fault);
         }
     }
 
     @Test
     void explainsDatabaseFaultsWithoutAStackTrace() {
         for (String fault : new String[] {"unreachable database", "failing migration"}) {
-            ChildJvm.assertNoStackTrace(fault, failed(fault));
+            assertNoStackTrace(fault);
         }
     }
 
@@ -139,6 +144,12 @@ class StartupFaultsTest {
         ChildJvm.Exit exit = runs.get(fault).await();
         assertNotEquals(0, exit.status(), fault + " started anyway:\n" + exit.describe());
         return exit;
+    }
+
+    /** Checks that the run of {@code fault} printed no stack trace: an operator needs the explanation, not frames. */
+    private void assertNoStackTrace(String fault) {
+        ChildJvm.Exit exit = failed(fault);
+        assertFalse(exit.hasStackTrace(), fault + ": a stack trace was printed\n" + exit.describe());
     }
 
     /** Checks that the explanation on stderr contains each of {@code texts}. */

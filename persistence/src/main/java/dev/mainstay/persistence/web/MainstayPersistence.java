@@ -4,8 +4,10 @@ import dev.mainstay.core.MainstaySetup;
 import dev.mainstay.core.config.ConfigReader;
 import dev.mainstay.core.config.Profile;
 import dev.mainstay.core.config.Secret;
+import dev.mainstay.core.exception.MainstayException;
 import dev.mainstay.persistence.Database;
 import dev.mainstay.persistence.DatabaseConfig;
+import dev.mainstay.persistence.DatabaseException;
 import java.util.List;
 
 /**
@@ -53,7 +55,7 @@ public final class MainstayPersistence {
      */
     public static Database install(MainstaySetup setup, DatabaseConfig config) {
         PersistenceProblems.register(setup);
-        Database db = setup.manage(Database.create(config));
+        Database db = setup.manage(create(config));
         db.bindTo(setup.meterRegistry());
         setup.readiness("database", db::checkReady);
         return db;
@@ -120,5 +122,18 @@ public final class MainstayPersistence {
                 false,
                 List.of(),
                 DatabaseConfig.Startup.FAIL_FAST);
+    }
+
+    /**
+     * A database that cannot be reached or migrated at start-up is an explained failure: its message
+     * names the key and the fix, so core prints that message alone, without a stack trace, as it
+     * does for its own start-up failures.
+     */
+    private static Database create(DatabaseConfig config) {
+        try {
+            return Database.create(config);
+        } catch (DatabaseException e) {
+            throw new MainstayException(e.getMessage(), e);
+        }
     }
 }

@@ -1,22 +1,46 @@
 package ${package}.auth;
 
+import dev.mainstay.core.ClientAddress;
 import dev.mainstay.core.Json;
+import dev.mainstay.core.problem.Problem;
+import dev.mainstay.core.problem.Validation;
+import dev.mainstay.security.auth.AuthFlows;
+import dev.mainstay.security.auth.Session;
+import dev.mainstay.security.password.PasswordPolicy;
+import dev.mainstay.security.password.PasswordRejectedException;
 import dev.mainstay.security.web.Access;
+import dev.mainstay.security.web.MainstaySecurity;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** The HTTP side of accounts: {@code /api/auth/*} and {@code /api/me}. */
+/**
+ * Accounts and sessions over HTTP: {@code /api/auth/*} and {@code /api/me}. The security-critical
+ * sequences (throttling, equal timing, hash upgrades, token rotation and reuse detection) are
+ * mainstay-security's {@link AuthFlows}; this class validates the bodies and answers.
+ */
 public final class AuthRoutes {
-    private final AuthService auth;
+    private static final Problem BAD_CREDENTIALS =
+            Problem.of(401, "Unauthorized").withDetail("The e-mail address or the password is wrong.");
+    private static final Problem BAD_REFRESH_TOKEN =
+            Problem.of(401, "Unauthorized").withDetail("The refresh token is unknown, expired, revoked or already used.");
+
+    private final AuthFlows<User> auth;
+    private final PasswordPolicy policy;
+    private final UserRepository users;
 
     /**
-     * Creates the routes over {@code auth}.
+     * Creates the routes over the installed security and the stored accounts.
      *
-     * @param auth the account rules
+     * @param security mainstay-security, installed from the {@code security.*} settings
+     * @param users where accounts are stored
      */
-    public AuthRoutes(AuthService auth) {
-        this.auth = auth;
+    public AuthRoutes(MainstaySecurity security, UserRepository users) {
+        this.auth = security.authFlows(new UserAccounts(users));
+        this.policy = security.passwordPolicy();
+        this.users = users;
     }
 
     /**
@@ -32,25 +56,52 @@ public final class AuthRoutes {
         cfg.routes.get("/api/me", this::me, Access.AUTHENTICATED);
     }
 
+    /** Creates an account with the role {@code user}; 422 names every invalid field, 409 a taken address. */
     private void register(Context ctx) {
-        User user = auth.register(Json.body(ctx, Credentials.class));
+        Credentials credentials = Json.body(ctx, Credentials.class);
+        String email = Email.normalize(credentials.email());
+        Optional<PasswordRejectedException> weak = policy.violation(credentials.password());
+        Validation.start()
+                .notBlank("/email", email)
+                .check(email == null || Email.isValid(email), "/email", "must be an e-mail address")
+                .check(weak.isEmpty(), "/password", weak.map(Throwable::getMessage).orElse(""))
+                .throwIfInvalid();
+        User user = auth.register(credentials.password(), hash -> users.create(email, hash, Set.of(User.ROLE_USER)));
         ctx.status(201).json(Map.of("id", user.id(), "email", user.email()));
     }
 
+    /** Answers a token pair; 401 alike for an unknown address and a wrong password, 429 when throttled. */
     private void login(Context ctx) {
-        ctx.json(auth.login(Json.body(ctx, Credentials.class), ctx.ip()));
+        Credentials credentials = Json.body(ctx, Credentials.class);
+        String email = Email.normalize(credentials.email());
+        Validation.start()
+                .notBlank("/email", email)
+                .required("/password", credentials.password())
+                .throwIfInvalid();
+        Session<User> session =
+                auth.login(email, credentials.password(), ClientAddress.of(ctx).throttleKey()).orElseThrow(BAD_CREDENTIALS::toException);
+        ctx.json(session.tokens());
     }
 
+    /** Exchanges a refresh token for a new pair, once; a token used twice ends its whole family. */
     private void refresh(Context ctx) {
-        ctx.json(auth.refresh(Json.body(ctx, RefreshRequest.class)));
+        String token = refreshToken(ctx);
+        ctx.json(auth.refresh(token).orElseThrow(BAD_REFRESH_TOKEN::toException).tokens());
     }
 
+    /** Ends the session of a refresh token of the caller's; any other token is ignored without a sign. */
     private void logout(Context ctx) {
-        auth.logout(Caller.id(ctx), Json.body(ctx, RefreshRequest.class));
+        auth.logout(Caller.id(ctx).toString(), refreshToken(ctx));
         ctx.status(204);
     }
 
     private void me(Context ctx) {
-        ctx.json(UserView.of(auth.account(Caller.id(ctx))));
+        ctx.json(UserView.of(users.findById(Caller.id(ctx)).orElseThrow(BAD_CREDENTIALS::toException)));
+    }
+
+    private static String refreshToken(Context ctx) {
+        String token = Json.body(ctx, RefreshRequest.class).refreshToken();
+        Validation.start().notBlank("/refreshToken", token).throwIfInvalid();
+        return token;
     }
 }

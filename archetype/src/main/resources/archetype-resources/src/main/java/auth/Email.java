@@ -1,11 +1,13 @@
 package ${package}.auth;
 
+import dev.mainstay.core.problem.Validation;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * The rules for e-mail addresses: a pragmatic syntax check (one {@code @}, a dot in the domain, no
- * spaces or control characters), at most 254 characters, compared and stored lower-cased.
+ * spaces or control characters, {@linkplain Validation#isStorable storable}), at most 254 characters
+ * (code points), compared and stored lower-cased.
  */
 public final class Email {
     /** Longest address, as SMTP allows it (RFC 5321). */
@@ -32,6 +34,9 @@ public final class Email {
      * @return {@code true} if it is short enough and looks like an address
      */
     public static boolean isValid(String email) {
-        return email != null && email.length() <= MAX_LENGTH && SYNTAX.matcher(email).matches();
+        return email != null
+                && email.codePointCount(0, email.length()) <= MAX_LENGTH
+                && Validation.isStorable(email)
+                && SYNTAX.matcher(email).matches();
     }
 }

@@ -5,6 +5,7 @@ import static ${package}.db.Tables.USER_ROLES;
 
 import ${package}.db.tables.records.UsersRecord;
 import dev.mainstay.persistence.Database;
+import dev.mainstay.persistence.UniqueViolationException;
 import dev.mainstay.persistence.page.Keyset;
 import dev.mainstay.persistence.page.Page;
 import dev.mainstay.persistence.page.PageRequest;
@@ -25,7 +26,7 @@ import org.jooq.Record;
  */
 public final class UserRepository {
     /** The unique constraint on {@code users.email}, as named in {@code V1__create_users.sql}. */
-    static final String UNIQUE_EMAIL = "users_email_key";
+    private static final String UNIQUE_EMAIL = "users_email_key";
 
     private static final Keyset NEWEST_FIRST = Keyset.of(USERS.CREATED_AT.desc(), USERS.ID.desc());
 
@@ -46,22 +47,28 @@ public final class UserRepository {
      * @param email the normalized address
      * @param passwordHash the bcrypt hash
      * @param roles the roles to grant
-     * @return the stored account
-     * @throws dev.mainstay.persistence.UniqueViolationException if the address is taken
+     * @return the stored account, or empty if the address is taken
      */
-    public User create(String email, String passwordHash, Set<String> roles) {
+    public Optional<User> create(String email, String passwordHash, Set<String> roles) {
         // Databases keep microseconds; truncating here makes what we return equal to what we read back.
         User user = new User(UUID.randomUUID(), email, passwordHash, roles, Instant.now().truncatedTo(ChronoUnit.MICROS));
-        db.transaction(tx -> {
-            tx.insertInto(USERS)
-                    .set(USERS.ID, user.id())
-                    .set(USERS.EMAIL, user.email())
-                    .set(USERS.PASSWORD_HASH, user.passwordHash())
-                    .set(USERS.CREATED_AT, user.createdAt())
-                    .execute();
-            grant(tx, user.id(), roles);
-        });
-        return user;
+        try {
+            db.transaction(tx -> {
+                tx.insertInto(USERS)
+                        .set(USERS.ID, user.id())
+                        .set(USERS.EMAIL, user.email())
+                        .set(USERS.PASSWORD_HASH, user.passwordHash())
+                        .set(USERS.CREATED_AT, user.createdAt())
+                        .execute();
+                grant(tx, user.id(), roles);
+            });
+        } catch (UniqueViolationException e) {
+            if (e.violates(UNIQUE_EMAIL)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(user);
     }
 
     /** Returns the account with this (normalized) address, if any. */
@@ -93,7 +100,7 @@ public final class UserRepository {
      * Returns one page of all accounts, newest first.
      *
      * @param request the limit and the cursor of the previous page
-     * @throws dev.mainstay.core.problem.ProblemException 400 naming {@code ?cursor} for a forged cursor
+     * @throws dev.mainstay.persistence.page.InvalidPageRequestException for a forged cursor (answered 400 naming {@code ?cursor})
      */
     public Page<User> list(PageRequest request) {
         Page<UsersRecord> page = NEWEST_FIRST.fetch(db.dsl().selectFrom(USERS), request);

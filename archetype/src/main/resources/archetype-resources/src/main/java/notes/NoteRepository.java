@@ -86,7 +86,7 @@ public final class NoteRepository {
      * Returns one page of the owner's notes, newest first.
      *
      * @param request the limit and the cursor of the previous page
-     * @throws dev.mainstay.core.problem.ProblemException 400 naming {@code ?cursor} for a forged cursor
+     * @throws dev.mainstay.persistence.page.InvalidPageRequestException for a forged cursor (answered 400 naming {@code ?cursor})
      */
     public Page<Note> list(UUID owner, PageRequest request) {
         return NEWEST_FIRST.fetch(db.dsl().selectFrom(NOTES).where(NOTES.OWNER_ID.eq(owner)), request)

@@ -38,6 +38,18 @@ class EmailTest {
     }
 
     @Test
+    void refusesHalfASurrogatePair() {
+        assertFalse(Email.isValid("ada\uD800@example.com"));
+    }
+
+    @Test
+    void countsCharactersNotUtf16Units() {
+        String local = "\uD83D\uDE00".repeat(60); // 60 characters, 120 UTF-16 units
+
+        assertTrue(Email.isValid(local + "@" + "b".repeat(185) + ".com"));
+    }
+
+    @Test
     void refusesAddressesOver254Characters() {
         String local = "a".repeat(64);
         String domain = "b".repeat(190) + ".com";

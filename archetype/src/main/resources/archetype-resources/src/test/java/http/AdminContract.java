@@ -19,7 +19,7 @@ abstract class AdminContract extends ApiContract {
     void theConfiguredAdminHoldsTheAdminRole() {
         Session admin = login(null, ADMIN_EMAIL, ADMIN_PASSWORD);
 
-        JsonNode me = http().json(get("/api/me", admin.accessToken()));
+        JsonNode me = json(get("/api/me", admin.accessToken()));
 
         assertTrue(me.path("roles").toString().contains("\"admin\""), me.toString());
     }
@@ -33,7 +33,7 @@ abstract class AdminContract extends ApiContract {
 
         assertEquals(200, response.statusCode(), response.body());
         List<String> emails = new ArrayList<>();
-        http().json(response).path("items").forEach(item -> emails.add(item.path("email").asText()));
+        json(response).path("items").forEach(item -> emails.add(item.path("email").asText()));
         assertEquals(user.email(), emails.get(0), "newest first");
         assertTrue(response.body().indexOf("password") < 0, "never a password hash");
     }

@@ -1,78 +1,60 @@
 package ${package}.http;
 
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import ${package}.App;
+import dev.mainstay.test.MainstayApp;
+import dev.mainstay.test.database.DatabaseServer;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.TestInstance;
 
 /**
- * Every HTTP contract, run against one service started for the whole suite. The subclasses say
- * which database: {@link H2ApiTest} (every build) and {@link PostgresApiIT} (when PostgreSQL is set).
+ * Every HTTP contract, run against one service started for the whole suite on a database of its own.
+ * The subclasses say which database: {@link H2ApiTest} (every build) and {@link PostgresApiIT}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ApiSuite {
-    private RunningService service;
-
-    /** Returns the {@code db.*} settings of the suite's database, creating it if need be. */
-    protected abstract Map<String, String> database();
-
-    /** Releases the database after the service has stopped; nothing by default. */
-    protected void dropDatabase() {}
-
-    @BeforeAll
-    void start() {
-        service = RunningService.start(database());
+    /** Returns the service on an isolated database of {@code server}, signing with a key the tests know. */
+    static MainstayApp service(DatabaseServer server) {
+        return MainstayApp.of(App::configure).withRandomKey("security.jwt.secret").database(server);
     }
 
-    @AfterAll
-    void stop() {
-        try {
-            if (service != null) {
-                service.close();
-            }
-        } finally {
-            dropDatabase();
-        }
-    }
+    /** Returns the suite's service, registered by the subclass. */
+    abstract MainstayApp app();
 
     @Nested
     class Auth extends AuthContract {
         @Override
-        protected RunningService service() {
-            return service;
+        protected MainstayApp app() {
+            return ApiSuite.this.app();
         }
     }
 
     @Nested
     class TokenAttacks extends TokenAttackContract {
         @Override
-        protected RunningService service() {
-            return service;
+        protected MainstayApp app() {
+            return ApiSuite.this.app();
         }
     }
 
     @Nested
     class Notes extends NotesContract {
         @Override
-        protected RunningService service() {
-            return service;
+        protected MainstayApp app() {
+            return ApiSuite.this.app();
         }
     }
 
     @Nested
     class Admin extends AdminContract {
         @Override
-        protected RunningService service() {
-            return service;
+        protected MainstayApp app() {
+            return ApiSuite.this.app();
         }
     }
 
     @Nested
     class Operations extends OperationsContract {
         @Override
-        protected RunningService service() {
-            return service;
+        protected MainstayApp app() {
+            return ApiSuite.this.app();
         }
     }
 }

@@ -21,7 +21,7 @@ abstract class AuthContract extends ApiContract {
         HttpResponse<String> response = register(email.toUpperCase(), PASSWORD);
 
         assertEquals(201, response.statusCode(), response.body());
-        JsonNode user = http().json(response);
+        JsonNode user = json(response);
         assertEquals(email, user.path("email").asText(), "the address is stored lower-cased");
         assertFalse(user.path("id").asText().isBlank());
         assertEquals(List.of("email", "id"), fieldNames(user));
@@ -69,7 +69,7 @@ abstract class AuthContract extends ApiContract {
         HttpResponse<String> response = post("/api/auth/login", null, credentials(email, PASSWORD));
 
         assertEquals(200, response.statusCode(), response.body());
-        JsonNode tokens = http().json(response);
+        JsonNode tokens = json(response);
         assertEquals("Bearer", tokens.path("tokenType").asText());
         assertTrue(tokens.path("expiresIn").asInt() > 0);
         assertFalse(tokens.path("accessToken").asText().isBlank());
@@ -113,7 +113,7 @@ abstract class AuthContract extends ApiContract {
         HttpResponse<String> response = post("/api/auth/refresh", null, Map.of("refreshToken", session.refreshToken()));
 
         assertEquals(200, response.statusCode(), response.body());
-        JsonNode tokens = http().json(response);
+        JsonNode tokens = json(response);
         assertNotEquals(session.refreshToken(), tokens.path("refreshToken").asText());
         assertEquals(200, get("/api/me", tokens.path("accessToken").asText()).statusCode());
     }
@@ -121,7 +121,7 @@ abstract class AuthContract extends ApiContract {
     @Test
     void reusingARotatedRefreshTokenRevokesTheWholeFamily() {
         Session session = newSession();
-        String rotated = http().json(post("/api/auth/refresh", null, Map.of("refreshToken", session.refreshToken())))
+        String rotated = json(post("/api/auth/refresh", null, Map.of("refreshToken", session.refreshToken())))
                 .path("refreshToken")
                 .asText();
 
@@ -169,7 +169,7 @@ abstract class AuthContract extends ApiContract {
         HttpResponse<String> response = get("/api/me", session.accessToken());
 
         assertEquals(200, response.statusCode(), response.body());
-        JsonNode me = http().json(response);
+        JsonNode me = json(response);
         assertEquals(session.id(), me.path("id").asText());
         assertEquals(session.email(), me.path("email").asText());
         assertEquals("[\"user\"]", me.path("roles").toString());

@@ -1,18 +1,16 @@
 package ${package}.http;
 
-import java.util.Map;
-import java.util.UUID;
+import dev.mainstay.test.MainstayApp;
+import dev.mainstay.test.database.DatabaseServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP contract of every endpoint, on an embedded H2 database of its own. */
 class H2ApiTest extends ApiSuite {
-
-    /** Returns config for a fresh in-memory database that no other test shares. */
-    static Map<String, String> freshDatabase() {
-        return Map.of("db.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    }
+    @RegisterExtension
+    static final MainstayApp APP = service(DatabaseServer.H2);
 
     @Override
-    protected Map<String, String> database() {
-        return freshDatabase();
+    MainstayApp app() {
+        return APP;
     }
 }

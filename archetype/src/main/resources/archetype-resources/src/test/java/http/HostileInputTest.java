@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ${package}.App;
 import ${package}.http.Endpoint.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mainstay.core.testing.HostileInput;
-import dev.mainstay.core.testing.HostileInput.Variant;
+import dev.mainstay.test.HostileInput;
+import dev.mainstay.test.HostileInput.Variant;
+import dev.mainstay.test.MainstayApp;
+import dev.mainstay.test.TestClient;
+import dev.mainstay.test.database.DatabaseServer;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -22,11 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -52,8 +56,10 @@ class HostileInputTest {
     /** Jetty reads at most this many bytes of request line and headers; a longer URL is refused unread. */
     private static final int JETTY_REQUEST_HEADER_LIMIT = 8 * 1024;
 
-    private RunningService service;
-    private Http http;
+    @RegisterExtension
+    static final MainstayApp APP = MainstayApp.of(App::configure).database(DatabaseServer.H2);
+
+    private TestClient http;
     private Map<Caller, String> tokens;
     private String noteId;
     private List<Endpoint> endpoints;
@@ -61,8 +67,7 @@ class HostileInputTest {
 
     @BeforeAll
     void start() {
-        service = RunningService.start(H2ApiTest.freshDatabase());
-        http = service.http();
+        http = APP.client();
         String email = "hostile-" + System.nanoTime() + "@example.com";
         send("POST", "/api/auth/register", null, json(Map.of("email", email, "password", ApiContract.PASSWORD)));
         JsonNode user = login(email, ApiContract.PASSWORD);
@@ -93,13 +98,6 @@ class HostileInputTest {
     void isStillReady() {
         HttpResponse<String> ready = send("GET", "/health/ready", null, null);
         assertEquals(200, ready.statusCode(), "not ready after the attack: " + ready.body());
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
     }
 
     @Test
@@ -215,7 +213,8 @@ class HostileInputTest {
     }
 
     private HttpResponse<String> sendBytes(String method, String path, Caller caller, byte[] body) {
-        HttpRequest.Builder request = http.request(path, caller == null ? null : tokens.get(caller));
+        String token = caller == null ? null : tokens.get(caller);
+        HttpRequest.Builder request = token == null ? http.request(path) : http.request(path, "Authorization", "Bearer " + token);
         if (body == null) {
             request.method(method, BodyPublishers.noBody());
         } else {

@@ -3,20 +3,23 @@ package ${package}.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mainstay.core.testing.HostileInput;
-import dev.mainstay.core.testing.HostileInput.Kind;
-import dev.mainstay.core.testing.HostileInput.Variant;
+import ${package}.App;
+import dev.mainstay.test.HostileInput;
+import dev.mainstay.test.HostileInput.Kind;
+import dev.mainstay.test.HostileInput.Variant;
+import dev.mainstay.test.MainstayApp;
+import dev.mainstay.test.database.DatabaseServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The fixed hostile requests, each against every endpoint it applies to: a body over the limit, a wrong
@@ -25,7 +28,14 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileRequestTest extends ApiContract {
-    private RunningService service;
+    /** The body limit of this class's service, stated here rather than taken from the default. */
+    private static final int BODY_LIMIT = 1024 * 1024;
+
+    @RegisterExtension
+    static final MainstayApp APP = MainstayApp.of(App::configure)
+            .with("http.max-body-size", Integer.toString(BODY_LIMIT))
+            .database(DatabaseServer.H2);
+
     private Session user;
     private Session admin;
     private String noteId;
@@ -34,16 +44,15 @@ class HostileRequestTest extends ApiContract {
     private record BodyRequest(String method, String path, String token, String validBody) {}
 
     @Override
-    protected RunningService service() {
-        return service;
+    protected MainstayApp app() {
+        return APP;
     }
 
     @BeforeAll
     void start() {
-        service = RunningService.start(H2ApiTest.freshDatabase());
         user = newSession();
         admin = login(null, AdminContract.ADMIN_EMAIL, AdminContract.ADMIN_PASSWORD);
-        noteId = http().json(post("/api/notes", user.accessToken(), "{\"title\":\"A note\"}")).path("id").asText();
+        noteId = json(post("/api/notes", user.accessToken(), "{\"title\":\"A note\"}")).path("id").asText();
     }
 
     @AfterEach
@@ -51,29 +60,33 @@ class HostileRequestTest extends ApiContract {
         assertEquals(200, get("/health/ready", null).statusCode(), "not ready after the attack");
     }
 
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-    }
-
+    /**
+     * A body one byte over {@code http.max-body-size} gets 413 on every endpoint that reads one, sent as
+     * any client sends it: no {@code Expect: 100-continue}, on a connection of its own because the server
+     * closes it after the answer. The service refuses by the declared length, while the client is still
+     * sending; Mainstay reads and discards a bounded rest of the body before it answers, so the client
+     * reads the 413 instead of a reset (issue 13's flaky failure, "header parser received no bytes").
+     */
     @Test
     void refusesABodyOverTheLimitWith413() {
-        String huge = "{\"email\":\"" + "a".repeat(1024 * 1024) + "\",\"password\":\"x\"}";
+        for (BodyRequest request : bodyRequests()) {
+            String padding = " ".repeat(BODY_LIMIT + 1 - request.validBody().length());
+            HttpRequest.Builder overLimit = client(request.token()).request(request.path())
+                    .header("Content-Type", "application/json")
+                    .method(request.method(), BodyPublishers.ofString(request.validBody() + padding));
 
-        assertProblem(413, post("/api/auth/register", null, huge));
-        assertProblem(413, post("/api/notes", user.accessToken(), huge));
+            assertProblem(413, app().client().sendAlone(overLimit));
+        }
     }
 
     @Test
     void refusesAWrongContentTypeWith415() {
         for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")) {
-            HttpRequest.Builder request = http().request("/api/notes", user.accessToken())
+            HttpRequest.Builder request = client(user.accessToken()).request("/api/notes")
                     .header("Content-Type", type)
                     .POST(BodyPublishers.ofString("{\"title\":\"t\"}"));
 
-            assertProblem(415, http().send(request));
+            assertProblem(415, app().client().send(request));
         }
     }
 
@@ -100,10 +113,10 @@ class HostileRequestTest extends ApiContract {
 
     @Test
     void refusesAnOversizedHeaderAndUrl() {
-        HttpResponse<String> header = http().sendAlone(http().request("/api/me", user.accessToken())
+        HttpResponse<String> header = app().client().sendAlone(client(user.accessToken()).request("/api/me")
                 .header("X-Padding", "a".repeat(64 * 1024)));
         HttpResponse<String> url =
-                http().sendAlone(http().request("/api/notes?cursor=" + "a".repeat(64 * 1024), user.accessToken()));
+                app().client().sendAlone(client(user.accessToken()).request("/api/notes?cursor=" + "a".repeat(64 * 1024)));
 
         assertEquals(431, header.statusCode());
         assertEquals(414, url.statusCode());
@@ -113,23 +126,24 @@ class HostileRequestTest extends ApiContract {
 
     @Test
     void jettyAnswersAreProblemsToo() {
-        assertProblem(431, http().sendAlone(http().request("/api/me", user.accessToken())
+        assertProblem(431, app().client().sendAlone(client(user.accessToken()).request("/api/me")
                 .header("X-Padding", "a".repeat(64 * 1024))));
-        assertProblem(414, http().sendAlone(
-                http().request("/api/notes?cursor=" + "a".repeat(64 * 1024), user.accessToken())));
-        assertProblem(400, http().sendAlone(http().request("/api/notes/a%00b", user.accessToken())));
+        assertProblem(414, app().client().sendAlone(
+                client(user.accessToken()).request("/api/notes?cursor=" + "a".repeat(64 * 1024))));
+        assertProblem(400, app().client().sendAlone(client(user.accessToken()).request("/api/notes/a%00b")));
     }
 
+    /** A limit is ASCII digits only: no sign, no other script's digits (U+0665 is an Arabic-Indic 5). */
     @Test
     void clampsPagingLimitsThatFitAndRefusesOthersNamingTheParameter() {
         for (String path : List.of("/api/notes", "/api/admin/users")) {
             String token = path.contains("admin") ? admin.accessToken() : user.accessToken();
-            for (String limit : List.of("-1", "0", "-2147483648", "2147483647")) {
+            for (String limit : List.of("0", "1", "100", "999999999")) {
                 HttpResponse<String> page = get(path + "?limit=" + limit, token);
                 assertEquals(200, page.statusCode(), path + "?limit=" + limit + ": " + page.body());
-                assertTrue(http().json(page).path("items").size() <= 100, page.body());
+                assertTrue(json(page).path("items").size() <= 100, page.body());
             }
-            for (String limit : List.of("2147483648", "-2147483649", "99999999999999999999", "1e3", "1.5", "0x10")) {
+            for (String limit : List.of("-1", "+5", "%D9%A5", "2147483648", "99999999999999999999", "1e3", "1.5", "0x10")) {
                 HttpResponse<String> refused = get(path + "?limit=" + limit, token);
                 assertEquals(List.of("?limit"), pointers(assertProblem(400, refused)), path + "?limit=" + limit);
             }
@@ -168,7 +182,7 @@ class HostileRequestTest extends ApiContract {
 
     /** Sends {@code body} to {@code request}'s endpoint, checks it is refused with a 4xx problem, and returns the answer. */
     private HttpResponse<String> assertRefused(BodyRequest request, Variant body) {
-        HttpResponse<String> response = http().send(http().request(request.path(), request.token())
+        HttpResponse<String> response = app().client().send(client(request.token()).request(request.path())
                 .header("Content-Type", "application/json")
                 .method(request.method(), BodyPublishers.ofByteArray(body.bytes())));
         String sent = request.method() + " " + request.path() + " with " + body;

@@ -21,7 +21,7 @@ abstract class NotesContract extends ApiContract {
         HttpResponse<String> response = post("/api/notes", session.accessToken(), note("Groceries", "Milk"));
 
         assertEquals(201, response.statusCode(), response.body());
-        JsonNode note = http().json(response);
+        JsonNode note = json(response);
         assertEquals("/api/notes/" + note.path("id").asText(), response.headers().firstValue("Location").orElse(""));
         assertEquals("Groceries", note.path("title").asText());
         assertEquals("Milk", note.path("body").asText());
@@ -54,7 +54,7 @@ abstract class NotesContract extends ApiContract {
         HttpResponse<String> response = post("/api/notes", session.accessToken(), note(title, ""));
 
         assertEquals(201, response.statusCode(), response.body());
-        assertEquals(title, http().json(response).path("title").asText());
+        assertEquals(title, json(response).path("title").asText());
     }
 
     @Test
@@ -69,12 +69,12 @@ abstract class NotesContract extends ApiContract {
         Session session = newSession();
         String path = "/api/notes/" + create(session, "Draft").path("id").asText();
 
-        assertEquals("Draft", http().json(get(path, session.accessToken())).path("title").asText());
+        assertEquals("Draft", json(get(path, session.accessToken())).path("title").asText());
 
         HttpResponse<String> replaced = put(path, session.accessToken(), note("Final", "Done"));
         assertEquals(200, replaced.statusCode(), replaced.body());
-        assertEquals("Final", http().json(replaced).path("title").asText());
-        assertEquals("Done", http().json(get(path, session.accessToken())).path("body").asText());
+        assertEquals("Final", json(replaced).path("title").asText());
+        assertEquals("Done", json(get(path, session.accessToken())).path("body").asText());
 
         assertEquals(204, delete(path, session.accessToken()).statusCode());
         assertProblem(404, get(path, session.accessToken()));
@@ -87,7 +87,7 @@ abstract class NotesContract extends ApiContract {
 
         assertProblem(422, put(path, session.accessToken(), note("", "")));
 
-        assertEquals("Keep me", http().json(get(path, session.accessToken())).path("title").asText());
+        assertEquals("Keep me", json(get(path, session.accessToken())).path("title").asText());
     }
 
     @Test
@@ -99,7 +99,7 @@ abstract class NotesContract extends ApiContract {
         assertProblem(404, get(path, other.accessToken()));
         assertProblem(404, put(path, other.accessToken(), note("Mine now", "")));
         assertProblem(404, delete(path, other.accessToken()));
-        assertEquals("Private", http().json(get(path, owner.accessToken())).path("title").asText());
+        assertEquals("Private", json(get(path, owner.accessToken())).path("title").asText());
     }
 
     @Test
@@ -188,13 +188,13 @@ abstract class NotesContract extends ApiContract {
     private JsonNode create(Session session, String title) {
         HttpResponse<String> response = post("/api/notes", session.accessToken(), note(title, "body of " + title));
         assertEquals(201, response.statusCode(), response.body());
-        return http().json(response);
+        return json(response);
     }
 
     private JsonNode list(Session session, String query) {
         HttpResponse<String> response = get("/api/notes" + query, session.accessToken());
         assertEquals(200, response.statusCode(), response.body());
-        return http().json(response);
+        return json(response);
     }
 
     private static Map<String, String> note(String title, String body) {

@@ -2,8 +2,11 @@ package ${package}.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ${package}.App;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mainstay.test.MainstayApp;
+import dev.mainstay.test.database.DatabaseServer;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,17 +14,18 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The OpenAPI document and the routes the service registers must describe the same operations. */
 class OpenApiDocumentTest {
+    @RegisterExtension
+    static final MainstayApp APP = MainstayApp.of(App::configure).database(DatabaseServer.H2);
+
     private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     @Test
     void documentsEveryRouteAndNoOther() throws IOException {
-        Set<String> registered;
-        try (RunningService service = RunningService.start(H2ApiTest.freshDatabase())) {
-            registered = registeredOperations(service);
-        }
+        Set<String> registered = registeredOperations();
         Set<String> documented = documentedOperations();
 
         Set<String> undocumented = new TreeSet<>(registered);
@@ -45,9 +49,9 @@ class OpenApiDocumentTest {
         assertEquals(Set.of(), broken, "references to nothing in openapi.json");
     }
 
-    private static Set<String> registeredOperations(RunningService service) {
+    private static Set<String> registeredOperations() {
         Set<String> operations = new TreeSet<>();
-        service.app().javalin().unsafe.internalRouter.allHttpHandlers().forEach(parsed -> {
+        APP.app().javalin().unsafe.internalRouter.allHttpHandlers().forEach(parsed -> {
             HandlerType method = parsed.endpoint.method;
             if (method.isHttpMethod()) {
                 operations.add(method.name() + " " + parsed.endpoint.path);

@@ -20,7 +20,7 @@ abstract class OperationsContract extends ApiContract {
         HttpResponse<String> response = get("/health/ready", null);
 
         assertEquals(200, response.statusCode(), response.body());
-        JsonNode health = http().json(response);
+        JsonNode health = json(response);
         assertEquals("UP", health.path("status").asText());
         assertTrue(response.body().contains("\"database\""), response.body());
     }
@@ -40,7 +40,7 @@ abstract class OperationsContract extends ApiContract {
         HttpResponse<String> response = get("/openapi.json", null);
 
         assertEquals(200, response.statusCode());
-        assertEquals("3.1.0", http().json(response).path("openapi").asText());
+        assertEquals("3.1.0", json(response).path("openapi").asText());
     }
 
     @Test

@@ -1,24 +1,20 @@
 package ${package}.http;
 
-import java.util.Map;
+import dev.mainstay.test.MainstayApp;
+import dev.mainstay.test.database.DatabaseServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The same HTTP contract as {@link H2ApiTest}, on PostgreSQL, in a schema of its own. Runs when
- * {@code MAINSTAY_TEST_POSTGRES_URL} is set (see {@link PostgresSchema}).
+ * The same HTTP contract as {@link H2ApiTest}, on PostgreSQL, in a schema of its own that is dropped
+ * afterwards. The server is {@code MAINSTAY_TEST_POSTGRES_URL}, or the local default; when it cannot be
+ * reached the suite is skipped, or fails under {@code CI=true}.
  */
 class PostgresApiIT extends ApiSuite {
-    private PostgresSchema schema;
+    @RegisterExtension
+    static final MainstayApp APP = service(DatabaseServer.POSTGRESQL);
 
     @Override
-    protected Map<String, String> database() {
-        schema = PostgresSchema.create();
-        return Map.of("db.url", schema.url());
-    }
-
-    @Override
-    protected void dropDatabase() {
-        if (schema != null) {
-            schema.close();
-        }
+    MainstayApp app() {
+        return APP;
     }
 }

@@ -3,16 +3,9 @@ package ${package}.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
+import dev.mainstay.test.ForgedToken;
 import java.net.http.HttpResponse;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.security.interfaces.RSAPublicKey;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,25 +19,24 @@ import org.junit.jupiter.api.Test;
  */
 abstract class TokenAttackContract extends ApiContract {
     private Session session;
+    private ForgedToken issued;
+    private byte[] secret;
 
     @BeforeEach
     void logIn() {
         session = newSession();
+        issued = ForgedToken.of(session.accessToken());
+        secret = app().randomKey("security.jwt.secret");
     }
 
     @Test
     void acceptsAForgeryThatChangesNothing() {
-        String copy = forgery().signedWithHmac("HS256", service().signingSecret());
-
-        assertEquals(200, get("/api/me", copy).statusCode());
+        assertEquals(200, get("/api/me", issued.signedWithHmac(secret)).statusCode());
     }
 
     @Test
     void refusesAlgNone() {
-        ForgedToken token = forgery();
-        token.header().put("alg", "none");
-
-        assertRefused(token.unsigned());
+        assertRefused(issued.withHeader("alg", "none").unsigned());
     }
 
     /**
@@ -55,87 +47,51 @@ abstract class TokenAttackContract extends ApiContract {
      * kid and never reads keys from a token.
      */
     @Test
-    void refusesAnRsaTokenThatBringsItsOwnKey() throws NoSuchAlgorithmException {
-        KeyPair attacker = rsaKeyPair();
-        RSAPublicKey publicKey = (RSAPublicKey) attacker.getPublic();
-        ForgedToken token = forgery();
-        token.header().put("alg", "RS256");
-        token.header().putObject("jwk")
-                .put("kty", "RSA")
-                .put("n", base64url(publicKey.getModulus()))
-                .put("e", base64url(publicKey.getPublicExponent()));
-
-        assertRefused(token.signedWithRsa(attacker.getPrivate()));
+    void refusesAnRsaTokenThatBringsItsOwnKey() {
+        assertRefused(issued.signedWithEmbeddedJwk());
     }
 
     /** jjwt alone accepts any HMAC algorithm for an HMAC key; the service pins exactly HS256. */
     @Test
     void refusesAnotherHmacAlgorithmWithTheRightSecret() {
-        ForgedToken token = forgery();
-        token.header().put("alg", "HS512");
-
-        assertRefused(token.signedWithHmac("HS512", service().signingSecret()));
+        assertRefused(issued.withHeader("alg", "HS512").signedWithHmac(secret));
     }
 
     @Test
     void refusesAnUnknownOrInjectedKid() {
-        for (String kid : new String[] {"other", "../../../../dev/null", "main' OR '1'='1", "", "main\u0000"}) {
-            ForgedToken token = forgery();
-            token.header().put("kid", kid);
-
-            assertRefused(token.signedWithHmac("HS256", service().signingSecret()));
+        for (String kid : List.of("other", "../../../../dev/null", "main' OR '1'='1", "", "main\u0000")) {
+            assertRefused(issued.withKid(kid).signedWithHmac(secret));
         }
-        ForgedToken withoutKid = forgery();
-        withoutKid.header().remove("kid");
-        assertRefused(withoutKid.signedWithHmac("HS256", service().signingSecret()));
+        assertRefused(issued.withoutHeader("kid").signedWithHmac(secret));
     }
 
     @Test
     void refusesAnExpiredToken() {
-        ForgedToken token = forgery();
-        token.claims().put("exp", Instant.now().minusSeconds(120).getEpochSecond()); // past the 30 s skew
-
-        assertRefused(token.signedWithHmac("HS256", service().signingSecret()));
+        assertRefused(issued.expired().signedWithHmac(secret));
     }
 
     @Test
     void refusesATokenThatIsNotValidYet() {
-        ForgedToken token = forgery();
-        token.claims().put("nbf", Instant.now().plusSeconds(120).getEpochSecond());
-
-        assertRefused(token.signedWithHmac("HS256", service().signingSecret()));
+        assertRefused(issued.notYetValid().signedWithHmac(secret));
     }
 
     @Test
     void refusesAnotherIssuerOrAudience() {
-        ForgedToken issuer = forgery();
-        issuer.claims().put("iss", "https://evil.example.com");
-        ForgedToken audience = forgery();
-        audience.claims().put("aud", "another-api");
-
-        assertRefused(issuer.signedWithHmac("HS256", service().signingSecret()));
-        assertRefused(audience.signedWithHmac("HS256", service().signingSecret()));
+        assertRefused(issued.withClaim("iss", "https://evil.example.com").signedWithHmac(secret));
+        assertRefused(issued.withClaim("aud", "another-api").signedWithHmac(secret));
     }
 
     @Test
     void refusesAnotherTokenType() {
-        ForgedToken token = forgery();
-        token.header().put("typ", "JWT");
-
-        assertRefused(token.signedWithHmac("HS256", service().signingSecret()));
+        assertRefused(issued.withHeader("typ", "JWT").signedWithHmac(secret));
     }
 
     @Test
     void refusesATamperedPayload() {
-        String[] parts = session.accessToken().split("\\.");
-        ForgedToken admin = forgery();
-        admin.claims().putArray("roles").add("admin");
-        String[] tampered = admin.unsigned().split("\\.");
+        String admin = issued.withClaim("roles", List.of("user", "admin")).withOriginalSignature();
 
-        String token = parts[0] + "." + tampered[1] + "." + parts[2]; // the issued signature, new claims
-
-        assertProblem(401, get("/api/admin/users", token));
-        assertRefused(token);
+        assertProblem(401, get("/api/admin/users", admin));
+        assertRefused(admin);
     }
 
     @Test
@@ -150,33 +106,17 @@ abstract class TokenAttackContract extends ApiContract {
 
     @Test
     void refusesATokenSignedWithAnotherKey() {
-        byte[] otherSecret = new byte[32];
-        new SecureRandom().nextBytes(otherSecret);
-
-        assertRefused(forgery().signedWithHmac("HS256", otherSecret));
+        assertRefused(issued.signedWithOtherKey());
     }
 
     @Test
     void refusesATruncatedToken() {
-        String token = session.accessToken();
-
-        assertRefused(token.substring(0, token.length() - 1));
-        assertRefused(token.substring(0, token.lastIndexOf('.')));
-        assertRefused(token.substring(0, token.lastIndexOf('.') + 1));
+        ForgedToken.truncations(session.accessToken()).forEach(this::assertRefused);
     }
 
     @Test
     void refusesATokenWithExtraDots() {
-        String token = session.accessToken();
-        int lastDot = token.lastIndexOf('.');
-
-        assertRefused(token + ".");
-        assertRefused(token + "." + token.substring(lastDot + 1));
-        assertRefused(token.substring(0, lastDot) + ".." + token.substring(lastDot + 1));
-    }
-
-    private ForgedToken forgery() {
-        return ForgedToken.copyOf(session.accessToken());
+        ForgedToken.extraDots(session.accessToken()).forEach(this::assertRefused);
     }
 
     /** The token is refused as invalid (not merely missing) on a protected endpoint. */
@@ -184,21 +124,6 @@ abstract class TokenAttackContract extends ApiContract {
         HttpResponse<String> response = get("/api/me", token);
         assertProblem(401, response);
         String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
-        assertTrue(challenge.contains("invalid_token"), "WWW-Authenticate: " + challenge);
-    }
-
-    private static KeyPair rsaKeyPair() throws NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
-    }
-
-    /** JWK integers are unsigned big-endian, without the sign byte Java adds. */
-    private static String base64url(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes[0] == 0) {
-            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        assertTrue(challenge.contains("invalid_token"), token + " -> WWW-Authenticate: " + challenge);
     }
 }
