@@ -3,13 +3,11 @@ package dev.mainstay.examples.realworld.api;
 import dev.mainstay.core.problem.Validation;
 import dev.mainstay.examples.realworld.service.Paging;
 import io.javalin.http.Context;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 
 /** Reads {@code ?limit} and {@code ?offset}; a bad value is a 422 that names the parameter. */
 final class PagingParams {
     private static final int MAX_OFFSET = 1_000_000;
-    /** ASCII digits only: {@code Integer.parseInt} would also take {@code +1} and other scripts' digits. */
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,10}");
 
     private PagingParams() {}
 
@@ -26,12 +24,9 @@ final class PagingParams {
         if (raw == null || raw.isEmpty()) {
             return defaultValue;
         }
-        if (!WHOLE_NUMBER.matcher(raw).matches()) {
-            v.check(false, pointer, "must be a whole number from " + min + " to " + max);
-            return defaultValue;
-        }
-        long value = Long.parseLong(raw); // at most ten digits: always fits
-        v.range(pointer, value, min, max);
-        return value >= min && value <= max ? (int) value : defaultValue;
+        OptionalLong value = Validation.parseWholeNumber(raw, Long.MIN_VALUE, Long.MAX_VALUE);
+        v.check(value.isPresent(), pointer, "must be a whole number from " + min + " to " + max);
+        value.ifPresent(number -> v.range(pointer, number, min, max));
+        return v.isValid() ? (int) value.orElse(defaultValue) : defaultValue;
     }
 }
