@@ -18,16 +18,16 @@ import dev.mainstay.examples.realworld.service.Seeder;
 import dev.mainstay.examples.realworld.service.UserService;
 import dev.mainstay.persistence.Database;
 import dev.mainstay.persistence.DatabaseConfig;
+import dev.mainstay.persistence.web.MainstayPersistence;
+import dev.mainstay.security.config.SecurityConfig;
 import dev.mainstay.security.web.MainstaySecurity;
-import dev.mainstay.security.web.SecurityConfig;
-import dev.mainstay.security.web.SecurityProblems;
 import java.time.Clock;
 
 /**
  * The RealWorld ("Conduit") API on Mainstay: the entry point, and the one place where the layers are wired.
  *
  * <p>Run it with {@code main} (H2 in memory and port 8080 unless configured otherwise), or boot it in a
- * test with {@code MainstayTest.run(RealWorldApp::setup, ...)}. Wiring reads top to bottom: config,
+ * test with {@code MainstayApp.of(RealWorldApp::setup)}. Wiring reads top to bottom: config,
  * database, security, error format, repositories, services, routes.
  */
 public final class RealWorldApp {
@@ -42,35 +42,25 @@ public final class RealWorldApp {
     }
 
     /**
-     * Declares the whole app on {@code app}; {@link Mainstay#create} calls it once, on one thread.
+     * Declares the whole app on {@code setup}; {@link Mainstay#create} calls it once, on one thread.
      *
      * @throws dev.mainstay.core.config.ConfigException listing every invalid key, of every section
      * @throws dev.mainstay.persistence.DatabaseException when the database is unreachable or a migration fails
      */
-    public static void setup(MainstaySetup app) {
-        Settings settings = app.config()
-                .bind(r -> new Settings(DatabaseConfig.from(r), SecurityConfig.from(r), RealWorldConfig.from(r)));
-
-        Database db = app.manage(Database.create(settings.database()));
-        db.bindTo(app.meterRegistry());
-        app.readiness("database", db.healthCheck());
-
-        MainstaySecurity security = MainstaySecurity.install(app, settings.security(), null);
-        // RealWorld nests the password in {"user": {...}}; name it so in 422 answers.
-        SecurityProblems.register(app, "/user/password");
-        app.problemWriter(new RealWorldProblemWriter());
+    public static void setup(MainstaySetup setup) {
+        Settings settings = setup.config().bind(r -> new Settings(
+                MainstayPersistence.config(r), MainstaySecurity.readConfig(r), RealWorldConfig.from(r)));
+        Database db = MainstayPersistence.install(setup, settings.database());
+        // RealWorld has no refresh tokens, and nests the password in {"user": {...}}.
+        MainstaySecurity security =
+                MainstaySecurity.installWithoutRefreshTokens(setup, settings.security(), "/user/password");
+        setup.problemWriter(new RealWorldProblemWriter());
 
         Clock clock = Clock.systemUTC();
         UserRepository users = new UserRepository();
         ArticleRepository articles = new ArticleRepository();
         TagRepository tags = new TagRepository();
-        UserService userService = new UserService(
-                db,
-                users,
-                security.passwordHasher(),
-                security.passwordPolicy(),
-                security.accessTokens(),
-                security.loginThrottle());
+        UserService userService = new UserService(db, users, security, clock);
         ProfileService profileService = new ProfileService(db, users, new ProfileRepository());
         ArticleService articleService =
                 new ArticleService(db, articles, new ArticleReader(tags), tags, new FavoriteRepository(), clock);
@@ -81,7 +71,7 @@ public final class RealWorldApp {
                     .seed(settings.realworld().seedArticles(), security.passwordHasher());
         }
         RealWorldApi api = new RealWorldApi(userService, profileService, articleService, commentService);
-        app.javalin(cfg -> api.addTo(cfg.routes));
+        setup.javalin(cfg -> api.addTo(cfg.routes));
     }
 
     /** Every config section of the app, read in one {@code bind} so that start-up reports all problems at once. */

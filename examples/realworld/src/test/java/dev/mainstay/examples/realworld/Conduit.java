@@ -3,7 +3,7 @@ package dev.mainstay.examples.realworld;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mainstay.core.testing.TestClient;
+import dev.mainstay.test.TestClient;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;

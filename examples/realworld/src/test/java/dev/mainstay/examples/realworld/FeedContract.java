@@ -193,4 +193,42 @@ interface FeedContract extends ConduitContract {
                     api.json(api.http.get("/api/tags")).path("tags").toString().contains(zebra));
         });
     }
+
+    /**
+     * Issue 15: a page costs a fixed number of statements, whatever its size and filter: the page query
+     * (author, favorited, favoritesCount, following and the total as columns) and one for the page's
+     * tags; a token adds the one look-up that checks it. Counted on persistence's {@code db.query} timer.
+     */
+    @Test
+    default void aPageOfTwentyCostsTwoStatementsPlusOneForTheToken() {
+        run(api -> {
+            Conduit.Account jake = api.register("jake");
+            Conduit.Account reader = api.register("reader");
+            api.http.post("/api/profiles/" + jake.username() + "/follow", "", reader.auth());
+            String tag = Conduit.uniqueName("paged");
+            for (int i = 0; i < 21; i++) {
+                api.createArticle(jake, Conduit.uniqueName("Paged"), List.of(tag, "other-" + i));
+            }
+            assertEquals(2, statements(api, "/api/articles?limit=20"));
+            assertEquals(2, statements(api, "/api/articles?limit=20&tag=" + tag));
+            assertEquals(3, statements(api, "/api/articles?limit=20&tag=" + tag, reader.auth()));
+            assertEquals(3, statements(api, "/api/articles/feed?limit=20", reader.auth()));
+            assertEquals(20, api.json(api.http.get("/api/articles/feed?limit=20", reader.auth())).path("articles").size());
+        });
+    }
+
+    private static long statements(Conduit api, String path, String... headers) {
+        double before = selects(api);
+        HttpResponse<String> response = api.http.get(path, headers);
+        assertEquals(200, response.statusCode(), response.body());
+        return Math.round(selects(api) - before);
+    }
+
+    private static double selects(Conduit api) {
+        return api.http.get("/metrics").body().lines()
+                .filter(line -> line.startsWith("db_query_seconds_count{")
+                        && line.contains("type=\"select\"") && line.contains("outcome=\"success\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mainstay.core.testing.HostileInput.Kind;
-import dev.mainstay.core.testing.HostileInput.Variant;
+import dev.mainstay.test.HostileInput.Kind;
+import dev.mainstay.test.HostileInput.Variant;
 import dev.mainstay.examples.realworld.Operation.Place;
 import dev.mainstay.examples.realworld.Operation.Slot;
 import java.net.URI;
@@ -32,7 +32,7 @@ final class HostileFixture {
 
     private final Conduit api;
     private final Conduit.Account writer;
-    private final Conduit.Account changer;
+    private Conduit.Account changer;
     private final Conduit.Account followed;
     private final Set<String> expectedTags = new HashSet<>();
     private String slug;
@@ -156,6 +156,9 @@ final class HostileFixture {
             }
             case "PUT /api/articles/{slug}" -> slug = article.path("slug").asText();
             case "DELETE /api/articles/{slug}" -> articles--;
+            // A new password or e-mail revokes the old token; the answer carries the one to go on with.
+            case "PUT /api/user" -> changer = new Conduit.Account(
+                    changer.username(), changer.email(), api.json(response).path("user").path("token").asText());
             default -> {}
         }
     }

@@ -1,14 +1,16 @@
 package dev.mainstay.examples.realworld;
 
-import java.util.Map;
-import java.util.UUID;
+import dev.mainstay.test.MainstayApp;
+import dev.mainstay.test.database.DatabaseServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The hostile-input suite on H2, the zero-configuration database; runs on every build. */
+/** The hostile-input suite on H2, the zero-configuration database; fast, so it runs on every build. */
 class HostileInputH2Test extends HostileSuite {
+    @RegisterExtension
+    static final MainstayApp APP = ConduitContract.on(DatabaseServer.H2);
 
-    /** A fresh database for every test, so that one attack's leftovers cannot hide another's. */
     @Override
-    Map<String, String> databaseConfig() {
-        return Map.of("db.url", "jdbc:h2:mem:hostile-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    MainstayApp app() {
+        return APP;
     }
 }

@@ -1,18 +1,16 @@
 package dev.mainstay.examples.realworld;
 
-import java.util.Map;
+import dev.mainstay.test.MainstayApp;
+import dev.mainstay.test.database.DatabaseServer;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/**
- * The hostile-input suite on PostgreSQL, which refuses some text H2 stores (NUL), in a schema of its own.
- * Each test is skipped, with the reason, when PostgreSQL cannot be reached, unless {@code CI=true}.
- */
+/** The hostile-input suite on PostgreSQL, in a schema of its own that is dropped afterwards. */
 class HostileInputPostgresIT extends HostileSuite {
     @RegisterExtension
-    static final PostgresSchema SCHEMA = new PostgresSchema();
+    static final MainstayApp APP = ConduitContract.on(DatabaseServer.POSTGRESQL);
 
     @Override
-    Map<String, String> databaseConfig() {
-        return Map.of("db.url", SCHEMA.url());
+    MainstayApp app() {
+        return APP;
     }
 }

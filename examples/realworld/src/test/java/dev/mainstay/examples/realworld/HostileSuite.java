@@ -4,22 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mainstay.core.testing.HostileInput;
-import dev.mainstay.core.testing.HostileInput.Group;
-import dev.mainstay.core.testing.HostileInput.Kind;
-import dev.mainstay.core.testing.HostileInput.Variant;
-import dev.mainstay.core.testing.MainstayTest;
+import dev.mainstay.test.HostileInput;
+import dev.mainstay.test.HostileInput.Group;
+import dev.mainstay.test.HostileInput.Kind;
+import dev.mainstay.test.HostileInput.Variant;
+import dev.mainstay.test.ForgedToken;
+import dev.mainstay.test.MainstayApp;
 import dev.mainstay.examples.realworld.Operation.Place;
 import dev.mainstay.examples.realworld.Operation.Slot;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,24 +38,21 @@ import org.junit.jupiter.api.function.Executable;
 abstract class HostileSuite {
     static final long SEED = 20261129L;
     static final int BODY_VARIANTS = 120;
-    /** The signing key, known to the test so that it can forge expired and foreign tokens. */
-    private static final byte[] SECRET = new SecureRandom().generateSeed(32);
     private static final List<Operation> WITH_BODY =
             Operation.ALL.stream().filter(operation -> operation.body() != null).toList();
 
-    /** Returns the {@code db.*} keys of the database this suite runs on. */
-    abstract Map<String, String> databaseConfig();
+    /** Returns the app the test class started, from {@link ConduitContract#on}. */
+    abstract MainstayApp app();
 
-    /** Boots the app, runs {@code scenario}, then checks that the app is still ready. */
+    /** Runs {@code scenario} on the class's app, then checks that the app is still ready. */
     void run(ConduitContract.Scenario scenario) {
-        Map<String, String> config = new HashMap<>(TestConfig.FAST_HASHING);
-        config.put("security.jwt.secret", Base64.getEncoder().encodeToString(SECRET));
-        config.putAll(databaseConfig());
-        MainstayTest.run(config, RealWorldApp::setup, (app, client) -> {
-            scenario.accept(new Conduit(client));
-            HttpResponse<String> ready = client.admin().get("/health/ready");
-            assertEquals(200, ready.statusCode(), "not ready after the attack: " + ready.body());
-        });
+        try {
+            scenario.accept(new Conduit(app().client()));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        HttpResponse<String> ready = app().client().admin().get("/health/ready");
+        assertEquals(200, ready.statusCode(), "not ready after the attack: " + ready.body());
     }
 
     /**
@@ -241,10 +236,10 @@ abstract class HostileSuite {
         run(api -> {
             HostileFixture fixture = HostileFixture.create(api);
             String token = fixture.writer().token();
-            ForgedJwt real = ForgedJwt.parse(token);
-            String otherId = ForgedJwt.parse(fixture.changer().token()).claims().path("sub").asText();
+            ForgedToken real = ForgedToken.of(token);
+            byte[] secret = app().randomKey("security.jwt.secret");
+            String otherId = ForgedToken.of(fixture.changer().token()).claims().path("sub").asText();
             long now = Instant.now().getEpochSecond();
-            byte[] otherKey = new SecureRandom().generateSeed(32);
             Map<String, String> forged = new LinkedHashMap<>();
             forged.put("alg none", real.withHeader("alg", "none").unsigned());
             forged.put("alg none, signature kept", real.withHeader("alg", "none").withOriginalSignature());
@@ -255,17 +250,17 @@ abstract class HostileSuite {
             forged.put("a trailing dot", token + ".");
             forged.put("four parts", token + ".e30");
             forged.put("doubled dots", token.replace(".", ".."));
-            forged.put("expired an hour ago", real.withClaim("exp", now - 3600).signedWith(SECRET, "HmacSHA256"));
-            forged.put("not valid for an hour", real.withClaim("nbf", now + 3600).signedWith(SECRET, "HmacSHA256"));
-            forged.put("signed by another key", real.signedWith(otherKey, "HmacSHA256"));
-            forged.put("HS512 by the right key", real.withHeader("alg", "HS512").signedWith(SECRET, "HmacSHA512"));
-            forged.put("an unknown kid", real.withHeader("kid", "other").signedWith(SECRET, "HmacSHA256"));
-            forged.put("another audience", real.withClaim("aud", "other").signedWith(SECRET, "HmacSHA256"));
-            forged.put("another issuer", real.withClaim("iss", "other").signedWith(SECRET, "HmacSHA256"));
-            forged.put("a subject that is no id", real.withClaim("sub", "1 OR 1=1").signedWith(SECRET, "HmacSHA256"));
+            forged.put("expired an hour ago", real.withClaim("exp", now - 3600).signedWithHmac(secret));
+            forged.put("not valid for an hour", real.withClaim("nbf", now + 3600).signedWithHmac(secret));
+            forged.put("signed by another key", real.signedWithOtherKey());
+            forged.put("HS512 by the right key", real.withHeader("alg", "HS512").signedWithHmac(secret));
+            forged.put("an unknown kid", real.withHeader("kid", "other").signedWithHmac(secret));
+            forged.put("another audience", real.withClaim("aud", "other").signedWithHmac(secret));
+            forged.put("another issuer", real.withClaim("iss", "other").signedWithHmac(secret));
+            forged.put("a subject that is no id", real.withClaim("sub", "1 OR 1=1").signedWithHmac(secret));
             forged.put("a subject that overflows",
-                    real.withClaim("sub", "9223372036854775808").signedWith(SECRET, "HmacSHA256"));
-            forged.put("the subject of no user", real.withClaim("sub", "987654321").signedWith(SECRET, "HmacSHA256"));
+                    real.withClaim("sub", "9223372036854775808").signedWithHmac(secret));
+            forged.put("the subject of no user", real.withClaim("sub", "987654321").signedWithHmac(secret));
             forged.put("not base64", "!!!.???.###");
             forged.put("nothing", "");
             Map<String, String> headers = new LinkedHashMap<>();

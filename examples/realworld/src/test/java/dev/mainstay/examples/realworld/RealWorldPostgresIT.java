@@ -1,18 +1,16 @@
 package dev.mainstay.examples.realworld;
 
-import java.util.Map;
+import dev.mainstay.test.MainstayApp;
+import dev.mainstay.test.database.DatabaseServer;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/**
- * The whole HTTP suite on PostgreSQL, in a schema of its own that is dropped afterwards. Each test is
- * skipped, with the reason, when PostgreSQL cannot be reached, unless {@code CI=true}: then it fails.
- */
+/** The whole HTTP suite on PostgreSQL, in a schema of its own that is dropped afterwards. */
 class RealWorldPostgresIT extends RealWorldSuite {
     @RegisterExtension
-    static final PostgresSchema SCHEMA = new PostgresSchema();
+    static final MainstayApp APP = ConduitContract.on(DatabaseServer.POSTGRESQL);
 
     @Override
-    Map<String, String> databaseConfig() {
-        return Map.of("db.url", SCHEMA.url());
+    public MainstayApp app() {
+        return APP;
     }
 }

@@ -2,7 +2,7 @@ package dev.mainstay.examples.realworld;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.mainstay.core.testing.MainstayTest;
+import dev.mainstay.test.MainstayTest;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mainstay.core.testing.MainstayTest;
+import dev.mainstay.test.MainstayTest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +15,7 @@ class SeedTest {
 
     @Test
     void seedsTheAskedNumberOfArticlesAndNoMoreOnRestart() {
-        Map<String, String> config = new HashMap<>(TestConfig.FAST_HASHING);
+        Map<String, String> config = new HashMap<>(Map.of("security.password.cost", "10"));
         config.put("db.url", "jdbc:h2:mem:seed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         config.put("realworld.seed.articles", "130");
         for (int boot = 0; boot < 2; boot++) {
@@ -34,7 +34,7 @@ class SeedTest {
 
     @Test
     void aNegativeSeedCountIsAStartupProblemNamingTheKey() {
-        Map<String, String> config = new HashMap<>(TestConfig.FAST_HASHING);
+        Map<String, String> config = new HashMap<>(Map.of("security.password.cost", "10"));
         config.put("db.url", "jdbc:h2:mem:seed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         config.put("realworld.seed.articles", "-1");
         RuntimeException failure = org.junit.jupiter.api.Assertions.assertThrows(

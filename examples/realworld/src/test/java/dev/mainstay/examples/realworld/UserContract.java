@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mainstay.test.ForgedToken;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -224,6 +227,29 @@ interface UserContract extends ConduitContract {
                     Map.of("user", Map.of("email", jake.email(), "password", "a new long password")));
             assertEquals(200, login.statusCode(), login.body());
             assertEquals(200, api.http.get("/api/profiles/" + newName).statusCode());
+        });
+    }
+
+    /** Issue 13 item 6: the spec has no "current password" field, so a change revokes older tokens instead. */
+    @Test
+    default void aPasswordOrEmailChangeRevokesEveryTokenIssuedBeforeIt() {
+        run(api -> {
+            for (String field : List.of("password", "email")) {
+                Conduit.Account user = api.register("revoked");
+                // The same token as the app issued, but a minute older: one a thief may have copied.
+                String earlier = ForgedToken.of(user.token())
+                        .withClaim("iat", Instant.now().getEpochSecond() - 60)
+                        .signedWithHmac(app().randomKey("security.jwt.secret"));
+                String[] earlierAuth = Conduit.token(earlier);
+                assertEquals(200, api.http.put("/api/user", Map.of("user", Map.of("bio", "hi")), earlierAuth)
+                        .statusCode(), "a bio change revokes nothing");
+                String value = field.equals("email") ? "new-" + user.email() : "another long passphrase";
+                HttpResponse<String> changed = api.http.put("/api/user", Map.of("user", Map.of(field, value)), user.auth());
+                assertEquals(200, changed.statusCode(), changed.body());
+                assertEquals(401, api.http.get("/api/user", earlierAuth).statusCode(), field + " changed");
+                String[] fresh = Conduit.token(api.json(changed).path("user").path("token").asText());
+                assertEquals(200, api.http.get("/api/user", fresh).statusCode(), "the token the change answered");
+            }
         });
     }
 

@@ -37,12 +37,14 @@ final class ArticleRoutes {
     private void list(Context ctx) {
         ArticleFilter filter =
                 ArticleFilter.of(ctx.queryParam("tag"), ctx.queryParam("author"), ctx.queryParam("favorited"));
-        ctx.json(articles.list(filter, currentUser.idOrNull(ctx), PagingParams.of(ctx)));
+        PagingParams paging = PagingParams.of(ctx);
+        ctx.json(articles.list(filter, currentUser.idOrNull(ctx), paging.limit(), paging.offset()));
     }
 
     private void feed(Context ctx) {
         long userId = currentUser.id(ctx);
-        ctx.json(articles.list(ArticleFilter.feed(userId), userId, PagingParams.of(ctx)));
+        PagingParams paging = PagingParams.of(ctx);
+        ctx.json(articles.list(ArticleFilter.feed(userId), userId, paging.limit(), paging.offset()));
     }
 
     private void create(Context ctx) {

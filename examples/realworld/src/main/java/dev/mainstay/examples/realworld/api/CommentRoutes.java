@@ -2,6 +2,7 @@ package dev.mainstay.examples.realworld.api;
 
 import dev.mainstay.core.Json;
 import dev.mainstay.core.problem.Problem;
+import dev.mainstay.core.problem.Validation;
 import dev.mainstay.examples.realworld.dto.Comment;
 import dev.mainstay.examples.realworld.dto.NewComment;
 import dev.mainstay.examples.realworld.service.CommentService;
@@ -43,11 +44,8 @@ final class CommentRoutes {
     }
 
     private static long commentId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            // Not a number cannot name a comment: the same answer as a number that names none.
-            throw Problem.of(404, "Not Found").withDetail("comment not found").toException();
-        }
+        // Not a number cannot name a comment: the same answer as a number that names none.
+        return Validation.parseWholeNumber(ctx.pathParam("id"), Long.MIN_VALUE, Long.MAX_VALUE)
+                .orElseThrow(() -> Problem.of(404, "Not Found").withDetail("comment not found").toException());
     }
 }

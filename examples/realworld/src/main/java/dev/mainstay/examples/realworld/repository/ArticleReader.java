@@ -3,6 +3,7 @@ package dev.mainstay.examples.realworld.repository;
 import static dev.mainstay.examples.realworld.repository.schema.Tables.ARTICLES;
 import static dev.mainstay.examples.realworld.repository.schema.Tables.FAVORITES;
 import static dev.mainstay.examples.realworld.repository.schema.Tables.USERS;
+import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -23,9 +24,10 @@ import org.jooq.SelectField;
 import org.jooq.SelectOnConditionStep;
 
 /**
- * Reads articles as the API shows them: author profile, favorite count, and whether the viewer
- * favorited the article and follows its author, all computed by the database in one query per page,
- * plus one query for the tags of the whole page (and one count for lists).
+ * Reads articles as the API shows them: author profile, favorite count, whether the viewer favorited
+ * the article and follows its author, and (for lists) the number of matches, all computed by the
+ * database in one query per page, plus one query for the tags of the whole page. Nothing is read
+ * per article: a page of 20 costs two statements, whatever the filter (tag, author, favorited, feed).
  *
  * <p>A viewer id of {@code null} means "signed out". Stateless and thread-safe.
  */
@@ -33,6 +35,7 @@ public final class ArticleReader {
     private static final Field<Integer> FAVORITES_COUNT = field(
                     selectCount().from(FAVORITES).where(FAVORITES.ARTICLE_ID.eq(ARTICLES.ID)))
             .as("favorites_count");
+    private static final Field<Integer> TOTAL = count().over().as("total");
 
     private final TagRepository tags;
 
@@ -56,14 +59,15 @@ public final class ArticleReader {
      */
     public Article.Page page(DSLContext dsl, ArticleFilter filter, Long viewerId, int limit, int offset) {
         Condition condition = filter.condition();
-        List<Record> rows = select(dsl, viewerId, false)
+        // The total rides on every row (a window over the filtered rows, before LIMIT): no count query.
+        List<Record> rows = select(dsl, viewerId, false, TOTAL)
                 .where(condition)
                 .orderBy(ARTICLES.CREATED_AT.desc(), ARTICLES.ID.desc())
                 .limit(limit)
                 .offset(offset)
                 .fetch();
-        // A short first page already holds every match: no need to count them.
-        long count = offset == 0 && rows.size() < limit ? rows.size() : dsl.fetchCount(ARTICLES, condition);
+        // Only a page past the end has no row to carry the total.
+        long count = rows.isEmpty() ? (offset == 0 ? 0 : dsl.fetchCount(ARTICLES, condition)) : rows.get(0).get(TOTAL);
         Map<Long, List<String>> tagsById =
                 tags.byArticle(dsl, rows.stream().map(r -> r.get(ARTICLES.ID)).toList());
         List<Article> articles = new ArrayList<>(rows.size());
@@ -73,7 +77,8 @@ public final class ArticleReader {
         return new Article.Page(articles, count);
     }
 
-    private static SelectOnConditionStep<Record> select(DSLContext dsl, Long viewerId, boolean withBody) {
+    private static SelectOnConditionStep<Record> select(
+            DSLContext dsl, Long viewerId, boolean withBody, SelectField<?>... more) {
         List<SelectField<?>> fields = new ArrayList<>(List.of(
                 ARTICLES.ID,
                 ARTICLES.SLUG,
@@ -90,6 +95,7 @@ public final class ArticleReader {
         if (withBody) {
             fields.add(ARTICLES.BODY);
         }
+        fields.addAll(List.of(more));
         return dsl.select(fields).from(ARTICLES).join(USERS).on(USERS.ID.eq(ARTICLES.AUTHOR_ID));
     }
 

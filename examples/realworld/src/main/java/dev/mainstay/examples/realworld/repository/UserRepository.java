@@ -69,6 +69,16 @@ public final class UserRepository {
                 .execute();
     }
 
+    /** Returns the epoch second before which user {@code id}'s tokens are refused, or empty if there is no such user. */
+    public Optional<Long> tokensValidAfter(DSLContext dsl, long id) {
+        return dsl.select(USERS.TOKENS_VALID_AFTER).from(USERS).where(USERS.ID.eq(id)).fetchOptional(USERS.TOKENS_VALID_AFTER);
+    }
+
+    /** Refuses from now on every token of user {@code id} issued before epoch second {@code validAfter}. */
+    public void revokeTokens(DSLContext dsl, long id, long validAfter) {
+        dsl.update(USERS).set(USERS.TOKENS_VALID_AFTER, validAfter).where(USERS.ID.eq(id)).execute();
+    }
+
     /** Replaces the password hash of user {@code id} (after a rehash at a new bcrypt cost). */
     public void updatePasswordHash(DSLContext dsl, long id, String passwordHash) {
         dsl.update(USERS)

@@ -62,13 +62,13 @@ final class ArticleRules {
         for (int i = 0; i < tagList.size(); i++) {
             String pointer = "/article/tagList/" + i;
             v.notBlank(pointer, tagList.get(i)).maxLength(pointer, tagList.get(i), MAX_TAG);
-            StorableText.check(v, pointer, tagList.get(i));
+            v.storable(pointer, tagList.get(i));
         }
     }
 
     private static void storable(Validation v, String title, String description, String body) {
-        StorableText.check(v, "/article/title", title);
-        StorableText.check(v, "/article/description", description);
-        StorableText.check(v, "/article/body", body);
+        v.storable("/article/title", title);
+        v.storable("/article/description", description);
+        v.storable("/article/body", body);
     }
 }

@@ -48,9 +48,9 @@ public final class ArticleService {
         this.clock = clock;
     }
 
-    /** Returns one page of the articles that match {@code filter}, most recent first. */
-    public Article.Page list(ArticleFilter filter, Long viewerId, Paging paging) {
-        return reader.page(db.dsl(), filter, viewerId, paging.limit(), paging.offset());
+    /** Returns the {@code limit} articles after the first {@code offset} that match {@code filter}, most recent first. */
+    public Article.Page list(ArticleFilter filter, Long viewerId, int limit, int offset) {
+        return reader.page(db.dsl(), filter, viewerId, limit, offset);
     }
 
     /**

@@ -37,7 +37,7 @@ public final class CommentService {
         Validation v = Validation.start().required("/comment", input);
         v.throwIfInvalid();
         v.notBlank("/comment/body", input.body());
-        StorableText.check(v, "/comment/body", input.body()).throwIfInvalid();
+        v.storable("/comment/body", input.body()).throwIfInvalid();
         long articleId = articleId(slug);
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         long id = comments.insert(db.dsl(), articleId, userId, input.body(), now);

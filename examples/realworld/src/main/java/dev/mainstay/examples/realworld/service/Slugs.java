@@ -16,6 +16,7 @@ final class Slugs {
     static final int MAX_BASE = 200;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -28,7 +29,7 @@ final class Slugs {
         if (slug.length() > MAX_BASE) {
             slug = slug.substring(0, MAX_BASE);
         }
-        slug = trimDashes(slug);
+        slug = EDGE_DASHES.matcher(slug).replaceAll("");
         return slug.isEmpty() ? "article" : slug;
     }
 
@@ -39,17 +40,5 @@ final class Slugs {
             suffix[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
         }
         return base + "-" + new String(suffix);
-    }
-
-    private static String trimDashes(String slug) {
-        int start = 0;
-        int end = slug.length();
-        while (start < end && slug.charAt(start) == '-') {
-            start++;
-        }
-        while (end > start && slug.charAt(end - 1) == '-') {
-            end--;
-        }
-        return slug.substring(start, end);
     }
 }

@@ -28,7 +28,7 @@ final class UserRules {
         v.notBlank(pointer, email)
                 .maxLength(pointer, email, MAX_EMAIL)
                 .matches(pointer, email, EMAIL, "is not a valid e-mail address");
-        StorableText.check(v, pointer, email);
+        v.storable(pointer, email);
     }
 
     static void password(Validation v, String pointer, String password, PasswordPolicy policy) {
@@ -37,8 +37,8 @@ final class UserRules {
 
     static void profile(Validation v, String wrapper, String bio, String image) {
         v.maxLength(wrapper + "/bio", bio, MAX_TEXT).maxLength(wrapper + "/image", image, MAX_TEXT);
-        StorableText.check(v, wrapper + "/bio", bio);
-        StorableText.check(v, wrapper + "/image", image);
+        v.storable(wrapper + "/bio", bio);
+        v.storable(wrapper + "/image", image);
     }
 
     /** The spec's UpdateUserRequest: "At least one field is required." */

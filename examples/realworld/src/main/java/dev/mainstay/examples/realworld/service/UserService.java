@@ -10,13 +10,12 @@ import dev.mainstay.examples.realworld.repository.UserRepository;
 import dev.mainstay.examples.realworld.repository.UserRow;
 import dev.mainstay.persistence.Database;
 import dev.mainstay.persistence.UniqueViolationException;
-import dev.mainstay.security.password.Authenticated;
-import dev.mainstay.security.password.PasswordAuthenticator;
+import dev.mainstay.security.auth.AccountStore;
+import dev.mainstay.security.auth.AuthFlows;
 import dev.mainstay.security.password.PasswordHasher;
 import dev.mainstay.security.password.PasswordPolicy;
-import dev.mainstay.security.throttle.LoginThrottle;
-import dev.mainstay.security.token.AccessTokens;
-import java.util.List;
+import dev.mainstay.security.web.MainstaySecurity;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,35 +23,27 @@ import java.util.function.Supplier;
 /**
  * Registration, login and the signed-in user's account.
  *
- * <p>Passwords go through mainstay-security: the policy on registration and change, bcrypt for
- * storage, and a {@link PasswordAuthenticator} at login (equal time for unknown e-mails, rehash when the
- * cost changed). Each answer carries a fresh token. Thread-safe.
+ * <p>Register and login run through mainstay-security's {@link AuthFlows} (policy, bcrypt, equal time
+ * for unknown e-mails, the login throttle, hash upgrades, token issue); this class adds RealWorld's
+ * fields and its 422 for a taken e-mail or username. Changing the password or e-mail moves the user's
+ * {@code tokens_valid_after} to now, which revokes every token issued before. Thread-safe.
  */
 public final class UserService {
     private final Database db;
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
-    private final PasswordAuthenticator<UserRow> authenticator;
-    private final AccessTokens tokens;
-    private final LoginThrottle throttle;
+    private final AuthFlows<UserRow> auth;
+    private final Clock clock;
 
-    /** Creates the service; this computes one bcrypt hash (the authenticator's dummy), so do it once. */
-    public UserService(
-            Database db,
-            UserRepository users,
-            PasswordHasher hasher,
-            PasswordPolicy policy,
-            AccessTokens tokens,
-            LoginThrottle throttle) {
+    /** Creates the service over the installed security services. */
+    public UserService(Database db, UserRepository users, MainstaySecurity security, Clock clock) {
         this.db = db;
         this.users = users;
-        this.hasher = hasher;
-        this.policy = policy;
-        this.tokens = tokens;
-        this.throttle = throttle;
-        this.authenticator =
-                new PasswordAuthenticator<>(hasher, email -> users.findByEmail(db.dsl(), email), UserRow::passwordHash);
+        this.hasher = security.passwordHasher();
+        this.policy = security.passwordPolicy();
+        this.auth = security.authFlows(new Accounts(db, users));
+        this.clock = clock;
     }
 
     /**
@@ -68,14 +59,14 @@ public final class UserService {
         UserRules.email(validation, "/user/email", email);
         UserRules.password(validation, "/user/password", input.password(), policy);
         validation.throwIfInvalid();
-        String hash = hasher.hash(input.password());
-        UserRow user = saving(() -> db.transactionResult(tx -> {
+        // The spec answers a taken name with 422 naming the field, not the library's 409: create throws it.
+        UserRow user = auth.register(input.password(), hash -> Optional.of(saving(() -> db.transactionResult(tx -> {
             Validation taken = Validation.start();
             taken.check(!users.usernameTaken(tx, input.username(), 0), "/user/username", UserRules.TAKEN);
             taken.check(!users.emailTaken(tx, email, 0), "/user/email", UserRules.TAKEN);
             taken.throwIfInvalid();
             return users.insert(tx, input.username(), email, hash);
-        }));
+        }))));
         return toUser(user);
     }
 
@@ -89,27 +80,32 @@ public final class UserService {
         Validation validation = Validation.start().required("/user", input);
         validation.throwIfInvalid();
         validation.notBlank("/user/email", input.email()).notBlank("/user/password", input.password());
-        StorableText.check(validation, "/user/email", input.email());
+        validation.storable("/user/email", input.email());
         validation.throwIfInvalid();
-        String email = normalizeEmail(input.email());
-        Optional<Authenticated<UserRow>> result =
-                throttle.attempt(email, clientAddress, () -> authenticator.authenticate(email, input.password()));
-        Authenticated<UserRow> authenticated = result.orElseThrow(() -> Problem.of(401, "Unauthorized")
-                .withDetail("email or password is invalid")
-                .toException());
-        UserRow user = authenticated.user();
-        authenticated.upgradedHash().ifPresent(hash -> users.updatePasswordHash(db.dsl(), user.id(), hash));
+        UserRow user = auth.login(normalizeEmail(input.email()), input.password(), clientAddress)
+                .orElseThrow(() -> Problem.of(401, "Unauthorized")
+                        .withDetail("email or password is invalid")
+                        .toException())
+                .user();
         return toUser(user);
     }
 
     /**
-     * Checks that the user a verified token names still exists; a token outlives a deleted user (or a
-     * reset database) until it expires, and must not let anyone act as no one.
+     * Checks that the user a verified token names still exists and has not revoked the token since: a
+     * token outlives a deleted user, a reset database and a password change until it expires, and must
+     * then prove no one.
      *
-     * @throws dev.mainstay.core.problem.ProblemException 401 when there is no user {@code userId}
+     * @param issuedAt the token's {@code iat}, in seconds since the epoch
+     * @throws dev.mainstay.core.problem.ProblemException 401 when there is no user {@code userId}, or
+     *     its tokens issued at {@code issuedAt} were revoked
      */
-    public void requireExisting(long userId) {
-        require(userId);
+    public void requireValidToken(long userId, long issuedAt) {
+        long validAfter = users.tokensValidAfter(db.dsl(), userId).orElseThrow(UserService::unknownUser);
+        if (issuedAt < validAfter) {
+            throw Problem.of(401, "Unauthorized")
+                    .withDetail("this token was revoked by a change of password or e-mail; log in again")
+                    .toException();
+        }
     }
 
     /**
@@ -122,7 +118,8 @@ public final class UserService {
     }
 
     /**
-     * Applies the given changes to the signed-in user; absent fields stay as they are.
+     * Applies the given changes to the signed-in user; absent fields stay as they are. A new password or
+     * e-mail revokes every token issued before this second; the answer carries a new one.
      *
      * @throws dev.mainstay.core.problem.ProblemException 422 listing every invalid or taken field
      */
@@ -158,6 +155,10 @@ public final class UserService {
                     UserRules.TAKEN);
             taken.throwIfInvalid();
             users.update(tx, changed);
+            if (hash != null || !changed.email().equals(user.email())) {
+                // Seconds, as a JWT's iat: the token answered below, issued in this second, stays valid.
+                users.revokeTokens(tx, userId, clock.instant().getEpochSecond());
+            }
             return changed;
         }));
         return toUser(updated);
@@ -168,8 +169,7 @@ public final class UserService {
     }
 
     private User toUser(UserRow user) {
-        // The subject is the id, not the e-mail or username, which the user may change.
-        String token = tokens.issue(String.valueOf(user.id()), List.of()).value();
+        String token = auth.tokensFor(user).accessToken();
         return new User(user.email(), token, user.username(), user.bio(), user.image());
     }
 
@@ -192,5 +192,34 @@ public final class UserService {
 
     private static String normalizeEmail(String email) {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The users as mainstay-security's flows see them: found by lower-cased e-mail, named by id. */
+    private record Accounts(Database db, UserRepository users) implements AccountStore<UserRow> {
+        @Override
+        public Optional<UserRow> findByLogin(String email) {
+            return users.findByEmail(db.dsl(), email);
+        }
+
+        @Override
+        public Optional<UserRow> findBySubject(String subject) {
+            return users.findById(db.dsl(), Long.parseLong(subject));
+        }
+
+        @Override
+        public String subject(UserRow user) {
+            // The id, not the e-mail or username, which the user may change.
+            return String.valueOf(user.id());
+        }
+
+        @Override
+        public String passwordHash(UserRow user) {
+            return user.passwordHash();
+        }
+
+        @Override
+        public void savePasswordHash(UserRow user, String newHash) {
+            users.updatePasswordHash(db.dsl(), user.id(), newHash);
+        }
     }
 }
