@@ -6,6 +6,7 @@ import dev.mainstay.core.config.Profile;
 import dev.mainstay.core.config.Secret;
 import dev.mainstay.persistence.Database;
 import dev.mainstay.persistence.DatabaseConfig;
+import dev.mainstay.security.throttle.ThrottleStore;
 import java.util.List;
 
 /**
@@ -120,5 +121,30 @@ public final class MainstayPersistence {
                 false,
                 List.of(),
                 DatabaseConfig.Startup.FAIL_FAST);
+    }
+
+    /**
+     * Returns the login-throttle store that {@code security.throttle.store} names: {@code memory} (the
+     * default; this instance only, holding {@code security.throttle.capacity} keys) or {@code database}
+     * (one count shared by every instance, in {@link
+     * dev.mainstay.persistence.security.DatabaseThrottleStore}, whose ended windows are then deleted
+     * every {@code security.throttle.cleanup-interval} until the app stops). Needs mainstay-security.
+     *
+     * <pre>{@code
+     * ThrottleStore throttleStore = MainstayPersistence.throttleStore(setup, db);
+     * LoginThrottle throttle = new LoginThrottle(throttleStore, securityConfig.throttle(), Clock.systemUTC());
+     * }</pre>
+     *
+     * <p>With the database store, a login is refused with 503 while the database is down or slow
+     * (fail closed; see {@code DatabaseThrottleStore}).
+     *
+     * @param setup the app being set up
+     * @param db the database to count in when {@code database} is chosen
+     * @return the store
+     * @throws dev.mainstay.core.config.ConfigException naming a bad {@code security.throttle.*} key
+     */
+    public static ThrottleStore throttleStore(MainstaySetup setup, Database db) {
+        // In a class of its own, so that this class loads and verifies without mainstay-security.
+        return ThrottleStores.choose(setup, db);
     }
 }
