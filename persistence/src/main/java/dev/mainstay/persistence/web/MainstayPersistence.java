@@ -6,6 +6,7 @@ import dev.mainstay.core.config.Profile;
 import dev.mainstay.core.config.Secret;
 import dev.mainstay.persistence.Database;
 import dev.mainstay.persistence.DatabaseConfig;
+import dev.mainstay.persistence.idempotency.IdempotencyCleanup;
 import dev.mainstay.security.throttle.ThrottleStore;
 import java.util.List;
 
@@ -146,5 +147,22 @@ public final class MainstayPersistence {
     public static ThrottleStore throttleStore(MainstaySetup setup, Database db) {
         // In a class of its own, so that this class loads and verifies without mainstay-security.
         return ThrottleStores.choose(setup, db);
+    }
+
+    /**
+     * Returns {@link Idempotency} over keys kept in {@code db}, and deletes expired keys every {@code
+     * idempotency.cleanup-interval} (1 hour by default) until the app stops. Keys are kept {@code
+     * idempotency.ttl} (24 hours by default, 1 minute to 30 days).
+     *
+     * @param setup the app being set up
+     * @param db the database the idempotent handlers write to
+     * @return the idempotency, shared by every caller until {@link Idempotency#identifiedBy} is set
+     * @throws dev.mainstay.core.config.ConfigException naming a bad {@code idempotency.*} key
+     */
+    public static Idempotency idempotency(MainstaySetup setup, Database db) {
+        IdempotencySettings settings = setup.config().bind(IdempotencySettings::read);
+        Idempotency idempotency = Idempotency.of(db).ttl(settings.ttl());
+        setup.manage(IdempotencyCleanup.start(idempotency.store(), settings.cleanupInterval()));
+        return idempotency;
     }
 }
