@@ -103,13 +103,15 @@ public final class IdempotencyStore {
      *     roll back and {@link #find} it
      */
     public void claim(DSLContext tx, String keyHash, String requestHash, Instant expiresAt, Instant now) {
-        tx.deleteFrom(KEYS)
-                .where(KEY_HASH.eq(keyHash))
-                .and(EXPIRES_AT.le(now.toEpochMilli()))
-                .execute();
+        // Bounded before the delete too: on MariaDB the delete is a locking read that waits for the
+        // concurrent request's row as the insert would.
         Object previous = boundLockWait(tx);
         boolean inserted = false;
         try {
+            tx.deleteFrom(KEYS)
+                    .where(KEY_HASH.eq(keyHash))
+                    .and(EXPIRES_AT.le(now.toEpochMilli()))
+                    .execute();
             tx.insertInto(KEYS)
                     .set(KEY_HASH, keyHash)
                     .set(REQUEST_HASH, requestHash)
