@@ -8,6 +8,8 @@ import dev.mainstay.core.exception.MainstayException;
 import dev.mainstay.persistence.Database;
 import dev.mainstay.persistence.DatabaseConfig;
 import dev.mainstay.persistence.DatabaseException;
+import dev.mainstay.persistence.idempotency.IdempotencyCleanup;
+import dev.mainstay.security.throttle.ThrottleStore;
 import java.util.List;
 
 /**
@@ -122,6 +124,48 @@ public final class MainstayPersistence {
                 false,
                 List.of(),
                 DatabaseConfig.Startup.FAIL_FAST);
+    }
+
+    /**
+     * Returns the login-throttle store that {@code security.throttle.store} names: {@code memory} (the
+     * default; this instance only, holding {@code security.throttle.capacity} keys) or {@code database}
+     * (one count shared by every instance, in {@link
+     * dev.mainstay.persistence.security.DatabaseThrottleStore}, whose ended windows are then deleted
+     * every {@code security.throttle.cleanup-interval} until the app stops). Needs mainstay-security.
+     *
+     * <pre>{@code
+     * ThrottleStore throttleStore = MainstayPersistence.throttleStore(setup, db);
+     * LoginThrottle throttle = new LoginThrottle(throttleStore, securityConfig.throttle(), Clock.systemUTC());
+     * }</pre>
+     *
+     * <p>With the database store, a login is refused with 503 while the database is down or slow
+     * (fail closed; see {@code DatabaseThrottleStore}).
+     *
+     * @param setup the app being set up
+     * @param db the database to count in when {@code database} is chosen
+     * @return the store
+     * @throws dev.mainstay.core.config.ConfigException naming a bad {@code security.throttle.*} key
+     */
+    public static ThrottleStore throttleStore(MainstaySetup setup, Database db) {
+        // In a class of its own, so that this class loads and verifies without mainstay-security.
+        return ThrottleStores.choose(setup, db);
+    }
+
+    /**
+     * Returns {@link Idempotency} over keys kept in {@code db}, and deletes expired keys every {@code
+     * idempotency.cleanup-interval} (1 hour by default) until the app stops. Keys are kept {@code
+     * idempotency.ttl} (24 hours by default, 1 minute to 30 days).
+     *
+     * @param setup the app being set up
+     * @param db the database the idempotent handlers write to
+     * @return the idempotency, shared by every caller until {@link Idempotency#identifiedBy} is set
+     * @throws dev.mainstay.core.config.ConfigException naming a bad {@code idempotency.*} key
+     */
+    public static Idempotency idempotency(MainstaySetup setup, Database db) {
+        IdempotencySettings settings = setup.config().bind(IdempotencySettings::read);
+        Idempotency idempotency = Idempotency.of(db).ttl(settings.ttl());
+        setup.manage(IdempotencyCleanup.start(idempotency.store(), settings.cleanupInterval()));
+        return idempotency;
     }
 
     /**

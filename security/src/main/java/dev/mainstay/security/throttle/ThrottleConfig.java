@@ -29,6 +29,16 @@ public record ThrottleConfig(int accountLimit, int addressLimit, Duration window
     /** {@code security.throttle.capacity}: keys the in-memory store holds (~150 bytes each); 50,000 by default. */
     public static final IntSetting CAPACITY = new IntSetting("security.throttle.capacity", 50_000, 1, 10_000_000);
 
+    /**
+     * {@code security.throttle.store}: where attempts are counted, {@code memory} (this instance; the
+     * default) or {@code database} (shared by every instance; mainstay-persistence's {@code
+     * MainstayPersistence.throttleStore} reads it).
+     */
+    public static final String STORE = "security.throttle.store";
+    /** {@code security.throttle.cleanup-interval}: how often ended windows are deleted from a shared store; 5 minutes by default. */
+    public static final DurationSetting CLEANUP_INTERVAL = new DurationSetting(
+            "security.throttle.cleanup-interval", Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1));
+
     /** Checks every value against its setting's range. */
     public ThrottleConfig {
         ACCOUNT_LIMIT.check(accountLimit);

@@ -4,39 +4,63 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Counts failed logins per key (an account or a client address) in fixed time windows.
+ * Counts login attempts per key (an account or a client address) in fixed time windows.
  *
- * <p>{@link InMemoryThrottleStore} counts per instance; a service with several instances that must
- * enforce one limit across all of them implements this over a shared store (e.g. Redis
- * {@code INCR} + {@code PEXPIRE}, or a database row per key). Implementations are thread-safe, must
- * keep memory bounded, and may forget keys early (which only makes throttling more lenient).
- * Arguments are never null.
+ * <p>{@link LoginThrottle} counts an attempt with {@link #increment} <em>before</em> the password is
+ * checked, so the increment must be atomic: of N concurrent increments on one key, each sees a
+ * different count, 1 to N. A check-then-record store lets every concurrent guess through.
+ *
+ * <p>{@link InMemoryThrottleStore} counts per instance; a service with several instances shares one
+ * store, such as mainstay-persistence's {@code DatabaseThrottleStore}. Implementations are
+ * thread-safe, keep memory bounded (forgetting ended windows, through {@link #deleteExpired} if not on
+ * their own), and may forget keys early, which only makes throttling more lenient. A store that cannot
+ * answer throws, and the login is refused (fail closed). Arguments are never null. Every
+ * implementation must pass {@code dev.mainstay.test.security.ThrottleStoreContract} of mainstay-test.
  */
 public interface ThrottleStore {
 
     /**
-     * Returns the count for {@code key} in the window that contains {@code now}.
+     * Returns the count of {@code key} in the window that contains {@code now}, without counting.
      *
      * @param key the throttled key
      * @param now the current instant
-     * @return the window; zero failures if none were recorded or the last window has ended
+     * @return the window; zero attempts, ending at {@code now}, if none were counted or the last window
+     *     has ended
      */
     ThrottleWindow current(String key, Instant now);
 
     /**
-     * Counts one more failure for {@code key}, starting a new window of {@code window} if none is open.
+     * Atomically counts one more attempt for {@code key}, first starting a new window of {@code window}
+     * if none is open at {@code now} (a window is open while {@code now} is before its end).
      *
      * @param key the throttled key
      * @param now the current instant
-     * @param window the length of a new window
-     * @return the window after counting
+     * @param window the length of a new window, positive
+     * @return the window after counting, as this call left it
      */
-    ThrottleWindow recordFailure(String key, Instant now, Duration window);
+    ThrottleWindow increment(String key, Instant now, Duration window);
 
     /**
-     * Forgets the failures of {@code key} (after a successful login).
+     * Atomically takes one attempt back from {@code key}, if its window is still open at {@code now} and
+     * its count is above zero; for an attempt that was counted but never checked a password.
+     *
+     * @param key the throttled key
+     * @param now the current instant
+     */
+    void decrement(String key, Instant now);
+
+    /**
+     * Forgets the count of {@code key} (after a successful login).
      *
      * @param key the throttled key
      */
     void reset(String key);
+
+    /**
+     * Forgets every window that has ended at {@code now}; {@link ThrottleCleanup} runs it on a schedule.
+     *
+     * @param now the current instant
+     * @return how many keys were forgotten
+     */
+    int deleteExpired(Instant now);
 }

@@ -14,19 +14,19 @@ class InMemoryThrottleStoreTest {
     @Test
     void countsFailuresInAFixedWindowAndStartsAgainAfterIt() {
         InMemoryThrottleStore store = new InMemoryThrottleStore(10);
-        store.recordFailure("k", NOW, WINDOW);
-        store.recordFailure("k", NOW.plusSeconds(30), WINDOW);
+        store.increment("k", NOW, WINDOW);
+        store.increment("k", NOW.plusSeconds(30), WINDOW);
         assertEquals(new ThrottleWindow(2, NOW.plus(WINDOW)), store.current("k", NOW.plusSeconds(59)));
-        assertEquals(0, store.current("k", NOW.plus(WINDOW)).failures());
+        assertEquals(0, store.current("k", NOW.plus(WINDOW)).attempts());
         assertEquals(
-                new ThrottleWindow(1, NOW.plusSeconds(130)), store.recordFailure("k", NOW.plusSeconds(70), WINDOW));
+                new ThrottleWindow(1, NOW.plusSeconds(130)), store.increment("k", NOW.plusSeconds(70), WINDOW));
     }
 
     @Test
     void neverHoldsMoreKeysThanItsCapacityWhateverTheAttackerSends() {
         InMemoryThrottleStore store = new InMemoryThrottleStore(100);
         for (int i = 0; i < 100_000; i++) {
-            store.recordFailure("address:10.0." + (i >> 8) + "." + (i & 255), NOW, WINDOW);
+            store.increment("address:10.0." + (i >> 8) + "." + (i & 255), NOW, WINDOW);
         }
         assertEquals(100, store.size());
     }
@@ -34,20 +34,20 @@ class InMemoryThrottleStoreTest {
     @Test
     void keepsRecentlyUsedKeysWhenEvicting() {
         InMemoryThrottleStore store = new InMemoryThrottleStore(2);
-        store.recordFailure("old", NOW, WINDOW);
-        store.recordFailure("hot", NOW, WINDOW);
+        store.increment("old", NOW, WINDOW);
+        store.increment("hot", NOW, WINDOW);
         store.current("old", NOW); // touch: "hot" is now the least recently used
-        store.recordFailure("new", NOW, WINDOW);
-        assertEquals(1, store.current("old", NOW).failures());
-        assertEquals(0, store.current("hot", NOW).failures());
+        store.increment("new", NOW, WINDOW);
+        assertEquals(1, store.current("old", NOW).attempts());
+        assertEquals(0, store.current("hot", NOW).attempts());
     }
 
     @Test
     void forgetsAKeyOnReset() {
         InMemoryThrottleStore store = new InMemoryThrottleStore(10);
-        store.recordFailure("k", NOW, WINDOW);
+        store.increment("k", NOW, WINDOW);
         store.reset("k");
-        assertEquals(0, store.current("k", NOW).failures());
+        assertEquals(0, store.current("k", NOW).attempts());
     }
 
     @Test

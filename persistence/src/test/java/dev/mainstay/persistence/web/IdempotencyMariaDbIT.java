@@ -1,0 +1,23 @@
+package dev.mainstay.persistence.web;
+
+import dev.mainstay.test.MainstayApp;
+import dev.mainstay.test.database.DatabaseServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Idempotent POSTs on MariaDb. */
+class IdempotencyMariaDbIT extends IdempotencyContract {
+    private static final NotesApp NOTES = new NotesApp();
+
+    @RegisterExtension
+    static final MainstayApp APP = MainstayApp.of(NOTES::configure).database(DatabaseServer.MARIADB);
+
+    @Override
+    MainstayApp app() {
+        return APP;
+    }
+
+    @Override
+    NotesApp notes() {
+        return NOTES;
+    }
+}
