@@ -37,6 +37,7 @@ public final class MainstaySecurity {
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final LoginThrottle loginThrottle;
+    private final LoginThrottle registrationThrottle;
 
     private MainstaySecurity(SecurityConfig config, RefreshTokenStore store) {
         this.config = config;
@@ -44,6 +45,8 @@ public final class MainstaySecurity {
         this.accessTokens = AccessTokens.create(config.jwt());
         this.refreshTokens = store == null ? null : RefreshTokens.create(store, config.refresh().ttl());
         this.loginThrottle = LoginThrottle.inMemory(config.throttle());
+        this.registrationThrottle =
+                AuthFlows.registrationThrottle(config.registerLimit(), config.throttle().window());
     }
 
     /**
@@ -124,6 +127,7 @@ public final class MainstaySecurity {
         return AuthFlows.builder(accounts)
                 .passwords(hasher, config.password().policy())
                 .throttle(loginThrottle)
+                .registrationThrottle(registrationThrottle)
                 .accessTokens(accessTokens)
                 .refreshTokens(refreshTokens)
                 .tokenType(config.authScheme())

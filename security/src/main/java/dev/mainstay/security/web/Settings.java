@@ -24,7 +24,14 @@ final class Settings {
 
     static SecurityConfig read(ConfigReader r) {
         return new SecurityConfig(
-                password(r), JwtSettings.read(r), refresh(r), throttle(r), scheme(r), cors(r), headers(r));
+                password(r),
+                JwtSettings.read(r),
+                refresh(r),
+                throttle(r),
+                integer(r, SecurityConfig.REGISTER_LIMIT),
+                scheme(r),
+                cors(r),
+                headers(r));
     }
 
     static int integer(ConfigReader r, IntSetting s) {
