@@ -45,7 +45,7 @@ public final class MainstaySecurity {
         this.config = config;
         this.hasher = PasswordHasher.bcrypt(config.password());
         this.accessTokens = AccessTokens.create(config.jwt(), Clock.systemUTC(), revocations);
-        this.refreshTokens = store == null ? null : RefreshTokens.create(store, config.refresh().ttl());
+        this.refreshTokens = store == null ? null : RefreshTokens.create(store, config.refresh());
         this.loginThrottle = LoginThrottle.inMemory(config.throttle());
         this.registrationThrottle =
                 AuthFlows.registrationThrottle(config.registerLimit(), config.throttle().window());
