@@ -1,5 +1,6 @@
 package dev.mainstay.security.auth;
 
+import dev.mainstay.security.config.SecurityConfig;
 import dev.mainstay.security.password.Authenticated;
 import dev.mainstay.security.password.PasswordAuthenticator;
 import dev.mainstay.security.password.PasswordHasher;
@@ -7,6 +8,7 @@ import dev.mainstay.security.password.PasswordPolicy;
 import dev.mainstay.security.password.PasswordRejectedException;
 import dev.mainstay.security.throttle.LoginThrottle;
 import dev.mainstay.security.throttle.LoginThrottledException;
+import dev.mainstay.security.throttle.ThrottleConfig;
 import dev.mainstay.security.token.AccessToken;
 import dev.mainstay.security.token.AccessTokens;
 import dev.mainstay.security.token.RefreshToken;
@@ -26,8 +28,9 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * AuthFlows<User> auth = security.authFlows(new UserAccounts(repository));
- * User user = auth.register(password, hash -> repository.insertIfAbsent(email, hash)); // 409 if taken
- * Optional<Session<User>> session = auth.login(email, password, ctx.ip());          // empty: 401
+ * String client = ClientAddress.of(ctx).throttleKey();
+ * User user = auth.register(password, client, hash -> repository.insertIfAbsent(email, hash)); // 409 if taken
+ * Optional<Session<User>> session = auth.login(email, password, client);                      // empty: 401
  * Optional<Session<User>> next = auth.refresh(refreshToken);                          // empty: 401
  * auth.logout(Auth.principal(ctx).subject(), refreshToken);
  * }</pre>
@@ -46,6 +49,7 @@ public final class AuthFlows<U> {
     private final PasswordPolicy policy;
     private final PasswordAuthenticator<U> authenticator;
     private final LoginThrottle throttle;
+    private final LoginThrottle registrations;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final String tokenType;
@@ -56,6 +60,9 @@ public final class AuthFlows<U> {
         this.hasher = Objects.requireNonNull(b.hasher, "hasher");
         this.policy = Objects.requireNonNull(b.policy, "policy");
         this.throttle = Objects.requireNonNull(b.throttle, "throttle");
+        this.registrations = b.registrations != null
+                ? b.registrations
+                : registrationThrottle(SecurityConfig.REGISTER_LIMIT.defaultValue(), ThrottleConfig.WINDOW.defaultValue());
         this.accessTokens = Objects.requireNonNull(b.accessTokens, "accessTokens");
         this.refreshTokens = b.refreshTokens;
         this.tokenType = Objects.requireNonNull(b.tokenType, "tokenType");
@@ -72,21 +79,51 @@ public final class AuthFlows<U> {
     }
 
     /**
-     * Registers a new account: checks the password against the policy, hashes it, and lets the app
-     * create the account with the hash.
+     * Registers a new account: checks the password against the policy, counts the registration
+     * against the client address's limit, hashes the password, and lets the app create the account
+     * with the hash.
+     *
+     * <p>Every registration that reaches the hasher counts, a duplicate as much as a new account: each
+     * costs a bcrypt hash, and a flood of them would fill the hashing gate so that logins get 503. A
+     * duplicate hashes too, so that it answers in the time a new account takes; its 409 still tells
+     * that the login exists, which an API that must say so (RealWorld, most sign-up forms) accepts.
      *
      * @param password the new password as typed
+     * @param clientAddress the client's address as a throttle key, e.g. {@code
+     *     ClientAddress.of(ctx).throttleKey()} (IPv6 grouped by /64)
      * @param create creates the account with the given hash and returns it, or returns empty if the
      *     login is taken (e.g. on the unique constraint); runs at most once
      * @return the created user
-     * @throws PasswordRejectedException if the policy refuses the password (nothing is hashed or created)
+     * @throws PasswordRejectedException if the policy refuses the password (nothing is counted, hashed
+     *     or created)
+     * @throws LoginThrottledException if the address registered too often in the window; nothing is
+     *     hashed or created
      * @throws DuplicateAccountException if {@code create} returned empty; the password was hashed
      *     anyway, so the answer takes as long as a successful registration
      */
-    public U register(String password, Function<String, Optional<U>> create) {
+    public U register(String password, String clientAddress, Function<String, Optional<U>> create) {
         policy.check(password);
+        // The address is both keys of the registration throttle: its limit counts every registration.
+        registrations.retryAfter(clientAddress, clientAddress).ifPresent(wait -> {
+            throw new LoginThrottledException(wait);
+        });
+        registrations.recordFailure(clientAddress, clientAddress);
         String hash = hasher.hash(password);
         return create.apply(hash).orElseThrow(DuplicateAccountException::new);
+    }
+
+    /**
+     * Returns an in-memory throttle that allows {@code limit} registrations per client address in each
+     * {@code window}, for {@link Builder#registrationThrottle}. {@code MainstaySecurity} builds one from
+     * {@code security.throttle.register-limit} and {@code security.throttle.window}.
+     *
+     * @param limit registrations per address per window, at least 1
+     * @param window the length of a counting window
+     * @return the throttle; counts per instance, like the login throttle
+     */
+    public static LoginThrottle registrationThrottle(int limit, Duration window) {
+        return LoginThrottle.inMemory(
+                new ThrottleConfig(limit, limit, window, ThrottleConfig.CAPACITY.defaultValue()));
     }
 
     /**
@@ -95,7 +132,8 @@ public final class AuthFlows<U> {
      *
      * @param login the login name, normalized as the {@link AccountStore} expects it
      * @param password the password as typed
-     * @param clientAddress the client's address, e.g. {@code ctx.ip()}, for the per-address limit
+     * @param clientAddress the client's address as a throttle key, e.g. {@code
+     *     ClientAddress.of(ctx).throttleKey()}, for the per-address limit
      * @return the session, or empty for wrong credentials (unknown login and wrong password alike)
      * @throws LoginThrottledException if too many logins failed for the account or the address
      * @throws PasswordRejectedException if the password is null or longer than bcrypt can check
@@ -189,6 +227,7 @@ public final class AuthFlows<U> {
         private PasswordHasher hasher;
         private PasswordPolicy policy;
         private LoginThrottle throttle;
+        private LoginThrottle registrations;
         private AccessTokens accessTokens;
         private RefreshTokens refreshTokens;
         private String tokenType = "Bearer";
@@ -208,6 +247,16 @@ public final class AuthFlows<U> {
         /** Sets the login throttle; required. */
         public Builder<U> throttle(LoginThrottle throttle) {
             this.throttle = throttle;
+            return this;
+        }
+
+        /**
+         * Sets the throttle that limits registrations per client address (see {@link
+         * #registrationThrottle(int, Duration)}); by default {@code security.throttle.register-limit}'s
+         * default (20) per 15 minutes, in memory.
+         */
+        public Builder<U> registrationThrottle(LoginThrottle throttle) {
+            this.registrations = throttle;
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.mainstay.security.password.PasswordConfig;
 import dev.mainstay.security.throttle.ThrottleConfig;
 import dev.mainstay.security.token.JwtConfig;
 import dev.mainstay.security.token.RefreshConfig;
+import dev.mainstay.security.IntSetting;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
  * @param jwt access-token keys, claims and lifetimes
  * @param refresh refresh-token lifetime and cleanup interval
  * @param throttle login throttling limits
+ * @param registerLimit registrations per client address per {@code security.throttle.window}, see
+ *     {@link #REGISTER_LIMIT}
  * @param authScheme the {@code Authorization} scheme word, e.g. {@code Bearer}; see {@link #checkScheme}
  * @param cors the CORS allowlist
  * @param headers the security headers
@@ -28,11 +31,18 @@ public record SecurityConfig(
         JwtConfig jwt,
         RefreshConfig refresh,
         ThrottleConfig throttle,
+        int registerLimit,
         String authScheme,
         CorsConfig cors,
         HeadersConfig headers) {
     /** {@code security.auth.scheme}: the scheme word of {@code Authorization}; {@code Bearer} by default. */
     public static final String AUTH_SCHEME = "security.auth.scheme";
+    /**
+     * {@code security.throttle.register-limit}: registrations per client address per throttle window;
+     * 20 by default. Each costs a bcrypt hash, so an unlimited flood would starve logins.
+     */
+    public static final IntSetting REGISTER_LIMIT =
+            new IntSetting("security.throttle.register-limit", 20, 1, 1_000_000);
     /** The scheme word used when {@link #AUTH_SCHEME} is not set (RFC 6750). */
     public static final String DEFAULT_AUTH_SCHEME = "Bearer";
 
@@ -45,6 +55,7 @@ public record SecurityConfig(
         Objects.requireNonNull(jwt, "jwt");
         Objects.requireNonNull(refresh, "refresh");
         Objects.requireNonNull(throttle, "throttle");
+        REGISTER_LIMIT.check(registerLimit);
         checkScheme(authScheme);
         Objects.requireNonNull(cors, "cors");
         Objects.requireNonNull(headers, "headers");

@@ -22,13 +22,13 @@ final class BcryptHasher implements PasswordHasher {
 
     @Override
     public String hash(String password) {
-        Passwords.requireHashable(password);
-        return gate.run(() -> BCrypt.hashpw(password, BCrypt.gensalt(cost, RANDOM)));
+        String normalized = Passwords.requireHashable(password);
+        return gate.run(() -> BCrypt.hashpw(normalized, BCrypt.gensalt(cost, RANDOM)));
     }
 
     @Override
     public boolean verify(String password, String storedHash) {
-        Passwords.requireHashable(password);
+        String typed = Passwords.requireHashable(password);
         if (storedHash == null) {
             return false; // a user without a password (e.g. one who signs in elsewhere): not an error
         }
@@ -37,7 +37,7 @@ final class BcryptHasher implements PasswordHasher {
             return malformed(storedHash);
         }
         try {
-            return gate.run(() -> matches(password, normalized));
+            return gate.run(() -> matches(typed, normalized));
         } catch (IllegalArgumentException e) {
             return malformed(storedHash); // jBCrypt rejected a hash that passed our shape check
         }

@@ -1,5 +1,6 @@
 package dev.mainstay.security.password;
 
+import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,10 +11,13 @@ import java.util.function.Function;
  * exists, and upgrades outdated hashes on the way.
  *
  * <p>A wrong name or a wrong password is a normal outcome ({@code Optional.empty()}), and the two are
- * indistinguishable: for an unknown user the password is still verified, against a dummy hash made with
- * the hasher's current parameters, so the response time does not reveal which accounts exist. The dummy is
- * made by the first such login, which spends exactly that time, rather than in the constructor: one hash
- * at the production cost takes about 250 ms, which start-up need not wait for.
+ * indistinguishable: for an unknown user the password is still verified, against a dummy hash, so the
+ * response time does not reveal which accounts exist. The dummy has the cost of the stored hash checked
+ * last: after a change of {@code security.password.cost}, most stored hashes keep the old cost until
+ * their owners log in, and a dummy at the new cost would make unknown users answer at a different speed.
+ * Before any stored hash is seen, the first unknown login makes the dummy at the hasher's cost, spending
+ * exactly that time, rather than the constructor: one hash at cost 12 takes about 250 ms, which start-up
+ * need not wait for.
  * Thread-safe if the two lookup functions are.
  *
  * @param <U> the application's user type
@@ -22,6 +26,10 @@ public final class PasswordAuthenticator<U> {
     private final PasswordHasher hasher;
     private final Function<String, Optional<U>> findUser;
     private final Function<U, String> storedHash;
+    private static final String BCRYPT_ALPHABET =
+            "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private volatile String dummyHash;
 
     /**
@@ -58,11 +66,29 @@ public final class PasswordAuthenticator<U> {
             spendOneVerification(password);
             return Optional.empty();
         }
+        followCostOf(hash);
         if (!hasher.verify(password, hash)) {
             return Optional.empty();
         }
         Optional<String> upgraded = hasher.needsRehash(hash) ? Optional.of(hasher.hash(password)) : Optional.empty();
         return Optional.of(new Authenticated<>(user.get(), upgraded));
+    }
+
+    /**
+     * Keeps the dummy at the cost of the stored hashes. A bcrypt hash that matches nothing, at a given
+     * cost, is that cost's prefix plus random salt and digest: verifying against it costs exactly what
+     * verifying a real hash of that cost does, and making it costs nothing.
+     */
+    private void followCostOf(String storedHash) {
+        String stored = BcryptHashes.normalize(storedHash);
+        String dummy = dummyHash;
+        if (stored != null && (dummy == null || BcryptHashes.cost(dummy) != BcryptHashes.cost(stored))) {
+            StringBuilder fake = new StringBuilder(stored.substring(0, 7));
+            for (int i = 0; i < 53; i++) {
+                fake.append(BCRYPT_ALPHABET.charAt(RANDOM.nextInt(BCRYPT_ALPHABET.length())));
+            }
+            dummyHash = fake.toString();
+        }
     }
 
     private void spendOneVerification(String password) {

@@ -27,16 +27,17 @@ public record PasswordPolicy(int minLength, boolean rejectCommon) {
      * @return the broken rule, as {@link PasswordRejectedException}, not thrown
      */
     public Optional<PasswordRejectedException> violation(String password) {
+        String normalized;
         try {
-            Passwords.requireHashable(password);
+            normalized = Passwords.requireHashable(password);
         } catch (PasswordRejectedException rejected) {
             return Optional.of(rejected);
         }
-        if (password.codePointCount(0, password.length()) < minLength) {
+        if (normalized.codePointCount(0, normalized.length()) < minLength) {
             return Optional.of(
                     new PasswordRejectedException(Reason.TOO_SHORT, "must be at least " + minLength + " characters"));
         }
-        if (rejectCommon && CommonPasswords.contains(password)) {
+        if (rejectCommon && CommonPasswords.contains(normalized)) {
             return Optional.of(
                     new PasswordRejectedException(Reason.TOO_COMMON, "is too common; choose a less guessable one"));
         }

@@ -42,10 +42,12 @@ public final class AccessTokens {
     private final Clock clock;
     private final JwsVerifier verifier;
     private final VerifiedTokenCache cache;
+    private final TokenRevocations revocations;
 
-    private AccessTokens(JwtConfig config, Clock clock) {
+    private AccessTokens(JwtConfig config, Clock clock, TokenRevocations revocations) {
         this.config = config;
         this.clock = clock;
+        this.revocations = revocations;
         List<JwtKey> keys = new ArrayList<>(List.of(config.currentKey()));
         keys.addAll(config.previousKeys());
         this.verifier = new JwsVerifier(
@@ -78,7 +80,24 @@ public final class AccessTokens {
      * @return a thread-safe service
      */
     public static AccessTokens create(JwtConfig config, Clock clock) {
-        return new AccessTokens(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"));
+        return create(config, clock, TokenRevocations.NONE);
+    }
+
+    /**
+     * Returns the token service for {@code config}, refusing tokens issued before the subject's
+     * {@link TokenRevocations#tokensValidAfter} instant (checked on every verification, cached tokens
+     * included).
+     *
+     * @param config the settings, not null
+     * @param clock the clock for {@code iat}, {@code exp} and their checks, not null
+     * @param revocations the app's per-subject validity, not null ({@link TokenRevocations#NONE} for none)
+     * @return a thread-safe service
+     */
+    public static AccessTokens create(JwtConfig config, Clock clock, TokenRevocations revocations) {
+        return new AccessTokens(
+                Objects.requireNonNull(config, "config"),
+                Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(revocations, "revocations"));
     }
 
     /**
@@ -116,29 +135,42 @@ public final class AccessTokens {
      * Verifies an access token and returns who it was issued to.
      *
      * @param token the compact JWT as received, may be null
-     * @return the principal, or empty if the token is missing, malformed, expired, not ours or tampered
+     * @return the principal, or empty if the token is missing, malformed, expired, not ours, tampered,
+     *     or issued before its subject's {@link TokenRevocations#tokensValidAfter} instant
      */
     public Optional<Principal> verify(String token) {
         if (token == null) {
             return Optional.empty();
         }
         long now = clock.millis();
-        Principal cached = cache == null ? null : cache.get(token, now);
+        VerifiedTokenCache.Entry cached = cache == null ? null : cache.get(token, now);
         if (cached != null) {
-            return Optional.of(cached);
+            return stillValid(cached.principal(), cached.issuedAtSeconds());
         }
         try {
             Claims claims = verifier.claims(token).getPayload();
             Principal principal = principalOf(claims);
+            // A token without iat cannot be compared with a revocation: 0 refuses it once one exists.
+            long issuedAt = claims.getIssuedAt() == null ? 0 : claims.getIssuedAt().getTime() / 1000;
             if (cache != null) {
-                cache.put(token, principal, claims.getExpiration().getTime(), now);
+                cache.put(token, principal, issuedAt, claims.getExpiration().getTime(), now);
             }
-            return Optional.of(principal);
+            return stillValid(principal, issuedAt);
         } catch (JwtException | IllegalArgumentException | ClassCastException rejected) {
             // The class name says why (expired, bad signature...); the message could quote the token.
             LOG.debug("Access token rejected: {}", rejected.getClass().getSimpleName());
             return Optional.empty();
         }
+    }
+
+    /** Applies the app's revocation to a token that is otherwise valid; never cached, so always current. */
+    private Optional<Principal> stillValid(Principal principal, long issuedAtSeconds) {
+        Optional<Instant> validAfter = revocations.tokensValidAfter(principal.subject());
+        if (validAfter.isPresent() && issuedAtSeconds < validAfter.get().getEpochSecond()) {
+            LOG.debug("Access token rejected: issued before its subject's tokens-valid-after instant");
+            return Optional.empty();
+        }
+        return Optional.of(principal);
     }
 
     private static Principal principalOf(Claims claims) {

@@ -47,6 +47,17 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
         return changed[0];
     }
 
+    /** {@inheritDoc} Synchronized with the revocations, so that it is atomic against them. */
+    @Override
+    public synchronized boolean exchange(String presentedHash, StoredRefreshToken next, Instant at) {
+        if (!markUsed(presentedHash, at)) {
+            revokeFamily(next.familyId(), at);
+            return false;
+        }
+        save(next);
+        return true;
+    }
+
     @Override
     public void revokeFamily(String familyId, Instant at) {
         revokeWhere(token -> token.familyId().equals(familyId), at);
@@ -69,7 +80,7 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
         return deleted;
     }
 
-    private void revokeWhere(Predicate<StoredRefreshToken> selected, Instant at) {
+    private synchronized void revokeWhere(Predicate<StoredRefreshToken> selected, Instant at) {
         UnaryOperator<StoredRefreshToken> revoke =
                 token -> token.revokedAt() == null ? with(token, token.usedAt(), at) : token;
         tokens.replaceAll((hash, token) -> selected.test(token) ? revoke.apply(token) : token);
@@ -83,6 +94,7 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
                 token.issuedAt(),
                 token.expiresAt(),
                 usedAt,
-                revokedAt);
+                revokedAt,
+                token.familyStartedAt());
     }
 }

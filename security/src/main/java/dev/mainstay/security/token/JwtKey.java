@@ -79,26 +79,44 @@ public record JwtKey(String kid, JwtAlgorithm algorithm, Key signingKey, Key ver
      *
      * @param kid the key id
      * @param algorithm HS256, HS384 or HS512
+     * <p>Only text a key generator writes is taken: canonical base64 with its {@code =} padding (as
+     * {@code openssl rand -base64 32} prints it), whose characters look random (both letter cases, no
+     * heavy repetition). A passphrase that merely decodes as base64 is refused.
+     *
      * @param base64Secret the secret, e.g. the output of {@code openssl rand -base64 32}
      * @return a key that signs and verifies
      * @throws IllegalArgumentException as {@link #hmac(String, JwtAlgorithm, byte[])}, or if the text is
-     *     not base64
+     *     not canonical padded base64 or does not look generated; the message names the command that
+     *     makes a good secret and never shows the secret
      */
     public static JwtKey hmac(String kid, JwtAlgorithm algorithm, String base64Secret) {
-        if (SecretStrength.weaknessOfText(base64Secret) != null) {
-            throw new IllegalArgumentException(
-                    "JWT key '" + kid + "' is not a safe secret: " + SecretStrength.weaknessOfText(base64Secret));
-        }
         String text = base64Secret.strip();
-        try {
-            boolean urlSafe = text.indexOf('-') >= 0 || text.indexOf('_') >= 0;
-            return hmac(kid, algorithm, (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text));
-        } catch (IllegalArgumentException notBase64) {
-            if (notBase64.getMessage() != null && notBase64.getMessage().startsWith("JWT key")) {
-                throw notBase64;
-            }
-            throw new IllegalArgumentException("JWT key '" + kid + "' is not valid base64");
+        String weakness = SecretStrength.weaknessOfText(text);
+        if (weakness == null) {
+            weakness = SecretStrength.weaknessOfBase64Text(text);
         }
+        if (weakness != null) {
+            throw new IllegalArgumentException("JWT key '" + kid + "' is not a safe secret: " + weakness
+                    + "; generate one with: " + generateCommand(algorithm));
+        }
+        boolean urlSafe = text.indexOf('-') >= 0 || text.indexOf('_') >= 0;
+        byte[] secret = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text);
+        try {
+            return hmac(kid, algorithm, secret);
+        } catch (IllegalArgumentException weak) {
+            throw new IllegalArgumentException(weak.getMessage() + "; generate one with: " + generateCommand(algorithm));
+        }
+    }
+
+    /**
+     * Returns the shell command that makes a good secret for an HMAC algorithm, e.g. {@code openssl
+     * rand -base64 32} for HS256: the text to quote in every message that refuses a secret.
+     *
+     * @param algorithm HS256, HS384 or HS512
+     * @return the command
+     */
+    public static String generateCommand(JwtAlgorithm algorithm) {
+        return "openssl rand -base64 " + Integer.parseInt(algorithm.id().substring(2)) / 8;
     }
 
     /**

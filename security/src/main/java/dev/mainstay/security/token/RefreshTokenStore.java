@@ -42,6 +42,35 @@ public interface RefreshTokenStore {
     boolean markUsed(String tokenHash, Instant at);
 
     /**
+     * Exchanges the presented token for the next one of its family, atomically: if the presented token
+     * is unused and not revoked, marks it used and saves {@code next}; otherwise revokes the presented
+     * token's family (it was reused, or lost a race with another exchange) and saves nothing.
+     *
+     * <p>Atomic means that a {@link #revokeFamily} running at the same time either sees {@code next}
+     * and revokes it too, or runs before and makes this exchange fail: a reuse can never leave the new
+     * token alive. A database store does it in one transaction that locks the presented row. This
+     * default composes the other methods and re-checks the presented token after saving, which closes
+     * the gap in memory but not between separate database statements; a shared store should override it.
+     *
+     * @param presentedHash the hash of the token the client sent
+     * @param next the token to save in its place, in the same family
+     * @param at the instant of use
+     * @return true if the exchange happened; false if the family was revoked instead
+     */
+    default boolean exchange(String presentedHash, StoredRefreshToken next, Instant at) {
+        if (!markUsed(presentedHash, at)) {
+            revokeFamily(next.familyId(), at);
+            return false;
+        }
+        save(next);
+        if (find(presentedHash).filter(token -> token.revokedAt() != null).isPresent()) {
+            revokeFamily(next.familyId(), at); // a reuse revoked the family between markUsed and save
+            return false;
+        }
+        return true;
+    }
+
+    /**
      * Revokes every token of a family that is not revoked yet (reuse detected, or logout of one
      * session).
      *

@@ -33,16 +33,20 @@ public final class RefreshTokens {
 
     private final RefreshTokenStore store;
     private final Duration ttl;
+    private final Duration absoluteTtl;
     private final Clock clock;
 
-    private RefreshTokens(RefreshTokenStore store, Duration ttl, Clock clock) {
+    private RefreshTokens(RefreshTokenStore store, Duration ttl, Duration absoluteTtl, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
-        this.ttl = RefreshConfig.TTL.check(ttl);
+        RefreshConfig checked = new RefreshConfig(ttl, absoluteTtl, RefreshConfig.CLEANUP_INTERVAL.defaultValue());
+        this.ttl = checked.ttl();
+        this.absoluteTtl = checked.absoluteTtl();
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * Returns a refresh-token service over {@code store}, on the system clock.
+     * Returns a refresh-token service over {@code store}, on the system clock, whose sessions last at
+     * most {@link RefreshConfig#ABSOLUTE_TTL}'s default (30 days), or {@code ttl} if that is longer.
      *
      * @param store where token hashes live; share it between instances
      * @param ttl how long each token lives, in the range of {@link RefreshConfig#TTL}
@@ -50,6 +54,30 @@ public final class RefreshTokens {
      */
     public static RefreshTokens create(RefreshTokenStore store, Duration ttl) {
         return create(store, ttl, Clock.systemUTC());
+    }
+
+    /**
+     * Returns a refresh-token service over {@code store} with the lifetimes of {@code config}.
+     *
+     * @param store where token hashes live; share it between instances
+     * @param config the token and session lifetimes
+     * @return the service
+     */
+    public static RefreshTokens create(RefreshTokenStore store, RefreshConfig config) {
+        return create(store, config.ttl(), config.absoluteTtl(), Clock.systemUTC());
+    }
+
+    /**
+     * Returns a refresh-token service with both lifetimes, on a given clock (tests move it forward).
+     *
+     * @param store where token hashes live
+     * @param ttl how long each token lives
+     * @param absoluteTtl how long a family lives from its login, however often it is rotated; at least {@code ttl}
+     * @param clock the clock
+     * @return the service
+     */
+    public static RefreshTokens create(RefreshTokenStore store, Duration ttl, Duration absoluteTtl, Clock clock) {
+        return new RefreshTokens(store, ttl, absoluteTtl, clock);
     }
 
     /**
@@ -61,7 +89,12 @@ public final class RefreshTokens {
      * @return the service
      */
     public static RefreshTokens create(RefreshTokenStore store, Duration ttl, Clock clock) {
-        return new RefreshTokens(store, ttl, clock);
+        Duration absolute = ttl == null ? null : max(RefreshConfig.ABSOLUTE_TTL.defaultValue(), ttl);
+        return new RefreshTokens(store, ttl, absolute, clock);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**
@@ -74,7 +107,8 @@ public final class RefreshTokens {
         if (subject == null || subject.isBlank()) {
             throw new IllegalArgumentException("A refresh token needs a non-blank subject");
         }
-        return save(subject, UUID.randomUUID().toString());
+        Instant now = now();
+        return save(subject, UUID.randomUUID().toString(), now);
     }
 
     /**
@@ -94,18 +128,21 @@ public final class RefreshTokens {
         if (token.revokedAt() != null || !now.isBefore(token.expiresAt())) {
             return Optional.empty();
         }
-        if (token.usedAt() != null || !store.markUsed(token.tokenHash(), now)) {
+        if (token.usedAt() != null) {
             return reuseDetected(token, now);
         }
-        RefreshToken next = save(token.subject(), token.familyId());
-        // A racing reuse may have revoked the family between markUsed and save, missing `next`.
-        // Re-reading the used token closes that gap: if it is revoked now, so is the family.
-        if (store.find(token.tokenHash())
-                .filter(stored -> stored.revokedAt() != null)
-                .isPresent()) {
-            return reuseDetected(token, now);
+        // Mark-used, save and (on a lost race) revoke happen in one atomic step of the store, so a
+        // reuse revoking the family at the same time cannot miss the new token.
+        String value = newValue();
+        StoredRefreshToken next = stored(value, token.subject(), token.familyId(), token.familyStartedAt(), now);
+        if (!store.exchange(token.tokenHash(), next, now)) {
+            LOG.warn(
+                    "Refresh token reuse detected for subject {}; revoked its family {}",
+                    token.subject(),
+                    token.familyId());
+            return Optional.empty();
         }
-        return Optional.of(new Rotation(token.subject(), next));
+        return Optional.of(new Rotation(token.subject(), new RefreshToken(value, token.familyId(), next.expiresAt())));
     }
 
     private Optional<Rotation> reuseDetected(StoredRefreshToken token, Instant now) {
@@ -176,14 +213,32 @@ public final class RefreshTokens {
         return store.find(hash(presented));
     }
 
-    private RefreshToken save(String subject, String familyId) {
+    private RefreshToken save(String subject, String familyId, Instant now) {
+        String value = newValue();
+        StoredRefreshToken token = stored(value, subject, familyId, now, now);
+        store.save(token);
+        return new RefreshToken(value, familyId, token.expiresAt());
+    }
+
+    /** A new token of the family: it expires after the ttl, but never after the family's absolute end. */
+    private StoredRefreshToken stored(String value, String subject, String familyId, Instant familyStart, Instant now) {
+        Instant expiresAt = now.plus(ttl);
+        Instant familyEnd = familyStart.plus(absoluteTtl);
+        return new StoredRefreshToken(
+                hash(value),
+                familyId,
+                subject,
+                now,
+                expiresAt.isAfter(familyEnd) ? familyEnd : expiresAt,
+                null,
+                null,
+                familyStart);
+    }
+
+    private static String newValue() {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Instant now = now();
-        Instant expiresAt = now.plus(ttl);
-        store.save(new StoredRefreshToken(hash(value), familyId, subject, now, expiresAt, null, null));
-        return new RefreshToken(value, familyId, expiresAt);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     private Instant now() {

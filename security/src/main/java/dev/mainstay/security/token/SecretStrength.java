@@ -1,7 +1,10 @@
 package dev.mainstay.security.token;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,6 +42,58 @@ final class SecretStrength {
         return WELL_KNOWN.contains(configured.strip().toLowerCase(Locale.ROOT))
                 ? "it is a published example secret that attackers try first"
                 : null;
+    }
+
+    /**
+     * Returns why the configured base64 text of a secret is not what a key generator writes, or null.
+     *
+     * <p>The decoded bytes alone cannot tell: the JDK decoder takes unpadded text and ignores spare
+     * bits, so most passphrases made of letters and dashes decode to random-looking bytes. A generator
+     * ({@code openssl rand -base64 32}) writes canonical, padded base64 whose characters are close to
+     * uniform over the alphabet; a passphrase is almost never that. The thresholds sit far below what
+     * random keys reach: over 43 characters, random text has both cases with probability 1 - 4e-10 and
+     * a character entropy of 4.85 bits (sd 0.12), never seen under 4.1 in 200,000 draws.
+     */
+    static String weaknessOfBase64Text(String text) {
+        if (!isCanonicalBase64(text)) {
+            return "it is not canonical, padded base64 as a key generator writes it";
+        }
+        String body = text.substring(0, text.indexOf('=') < 0 ? text.length() : text.indexOf('='));
+        if (body.chars().noneMatch(Character::isUpperCase) || body.chars().noneMatch(Character::isLowerCase)) {
+            return "its text lacks upper- or lower-case letters, so it was typed, not generated";
+        }
+        if (entropyBitsPerChar(body) < MIN_TEXT_ENTROPY_BITS) {
+            return "its text repeats characters too much to be random";
+        }
+        return null;
+    }
+
+    /** Below this per-character entropy, base64 text is not from a random source (random: ~4.85). */
+    private static final double MIN_TEXT_ENTROPY_BITS = 4.0;
+
+    private static boolean isCanonicalBase64(String text) {
+        if (text.isEmpty() || text.length() % 4 != 0) {
+            return false;
+        }
+        boolean urlSafe = text.indexOf('-') >= 0 || text.indexOf('_') >= 0;
+        try {
+            byte[] bytes = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text);
+            // Re-encoding gives the same text only if the padding is right and the spare bits are zero.
+            return text.equals((urlSafe ? Base64.getUrlEncoder() : Base64.getEncoder()).encodeToString(bytes));
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
+
+    private static double entropyBitsPerChar(String text) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        text.chars().forEach(c -> counts.merge(c, 1, Integer::sum));
+        double entropy = 0;
+        for (int count : counts.values()) {
+            double p = (double) count / text.length();
+            entropy -= p * Math.log(p) / Math.log(2);
+        }
+        return entropy;
     }
 
     /** Returns why {@code secret} is not a random key, or null if it looks like one. */

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param expiresAt when the token stops being accepted
  * @param usedAt when the token was exchanged, or {@code null} while unused
  * @param revokedAt when the token (or its family or subject) was revoked, or {@code null}
+ * @param familyStartedAt when the family's first token was issued (the login), which bounds the
+ *     family's absolute lifetime; {@code null} is taken as {@code issuedAt}
  */
 public record StoredRefreshToken(
         String tokenHash,
@@ -25,7 +27,8 @@ public record StoredRefreshToken(
         Instant issuedAt,
         Instant expiresAt,
         Instant usedAt,
-        Instant revokedAt) {
+        Instant revokedAt,
+        Instant familyStartedAt) {
 
     /** Checks the required fields; a store must never hold a half-filled row. */
     public StoredRefreshToken {
@@ -34,6 +37,32 @@ public record StoredRefreshToken(
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        if (familyStartedAt == null) {
+            familyStartedAt = issuedAt; // the first token of a family, or a row stored before the column existed
+        }
+    }
+
+    /**
+     * A token whose family started when it was issued: the first of a family, or a row from a store
+     * that does not keep the family's start.
+     *
+     * @param tokenHash base64url SHA-256 of the opaque token
+     * @param familyId the rotation chain
+     * @param subject the user
+     * @param issuedAt when it was issued, and when its family started
+     * @param expiresAt when it stops being accepted
+     * @param usedAt when it was exchanged, or null
+     * @param revokedAt when it was revoked, or null
+     */
+    public StoredRefreshToken(
+            String tokenHash,
+            String familyId,
+            String subject,
+            Instant issuedAt,
+            Instant expiresAt,
+            Instant usedAt,
+            Instant revokedAt) {
+        this(tokenHash, familyId, subject, issuedAt, expiresAt, usedAt, revokedAt, null);
     }
 
     /**

@@ -12,15 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link CompactJws}), so changing any byte of a token misses the cache and gets a full check. Only
  * tokens that passed every check are stored, and an entry dies at the token's {@code exp} (without
  * skew) or after {@code ttl}, whichever is first. The key table cannot change while the process runs,
- * so nothing that made the token valid can change under the entry. Access JWTs are not revocable by
- * design (they are short-lived; refresh tokens are the revocable part), so a cache adds no revocation
- * gap.
+ * so nothing that made the token valid can change under the entry. The one thing that can change, the
+ * subject's {@link TokenRevocations} instant, is checked against the entry's {@code iat} on every hit,
+ * so the cache adds no revocation gap.
  *
  * <p>Bounded: when full it drops expired entries (at most once a second) and otherwise stops adding,
  * so a flood of distinct valid tokens costs memory only up to {@code capacity}. Thread-safe.
  */
 final class VerifiedTokenCache {
-    private record Entry(Principal principal, long expiresAtMillis) {}
+    /** A remembered token: whom it names, when it was issued (for revocation checks) and until when it is kept. */
+    record Entry(Principal principal, long issuedAtSeconds, long expiresAtMillis) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final int capacity;
@@ -32,8 +33,8 @@ final class VerifiedTokenCache {
         this.ttlMillis = ttlMillis;
     }
 
-    /** Returns the principal of a remembered, unexpired token, or null. */
-    Principal get(String token, long nowMillis) {
+    /** Returns a remembered, unexpired token's entry, or null. */
+    Entry get(String token, long nowMillis) {
         Entry entry = entries.get(token);
         if (entry == null) {
             return null;
@@ -42,15 +43,15 @@ final class VerifiedTokenCache {
             entries.remove(token, entry);
             return null;
         }
-        return entry.principal();
+        return entry;
     }
 
     /** Remembers a verified token until its expiry or the ttl, if there is room. */
-    void put(String token, Principal principal, long expMillis, long nowMillis) {
+    void put(String token, Principal principal, long issuedAtSeconds, long expMillis, long nowMillis) {
         if (entries.size() >= capacity && !purgeExpired(nowMillis)) {
             return;
         }
-        entries.put(token, new Entry(principal, Math.min(expMillis, nowMillis + ttlMillis)));
+        entries.put(token, new Entry(principal, issuedAtSeconds, Math.min(expMillis, nowMillis + ttlMillis)));
     }
 
     int size() {

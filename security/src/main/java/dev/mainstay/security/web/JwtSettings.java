@@ -78,7 +78,7 @@ final class JwtSettings {
                                 kid,
                                 algorithm,
                                 required,
-                                "set a random secret: openssl rand -base64 " + hmacBytes(algorithm));
+                                "set a random secret: " + JwtKey.generateCommand(algorithm));
             }
             Optional<String> publicFile = r.optionalString(prefix + "public-key-file");
             Optional<String> privateFile = signs ? r.optionalString(prefix + "private-key-file") : Optional.empty();
@@ -111,8 +111,7 @@ final class JwtSettings {
             return JwtKey.hmac(kid, algorithm, secret.reveal());
         } catch (IllegalArgumentException weak) {
             // The message says why (short, example, passphrase) and never contains the secret.
-            r.secretProblem(
-                    key, weak.getMessage() + "; generate one with: openssl rand -base64 " + hmacBytes(algorithm));
+            r.secretProblem(key, weak.getMessage());
             return JwtKey.generate(kid, algorithm);
         }
     }
@@ -142,9 +141,5 @@ final class JwtSettings {
                     "cannot read this file (" + e.getClass().getSimpleName() + "); give a readable PEM file");
             return null;
         }
-    }
-
-    private static int hmacBytes(JwtAlgorithm algorithm) {
-        return Integer.parseInt(algorithm.id().substring(2)) / 8;
     }
 }

@@ -12,6 +12,8 @@ import dev.mainstay.security.token.AccessTokens;
 import dev.mainstay.security.token.RefreshTokenCleanup;
 import dev.mainstay.security.token.RefreshTokenStore;
 import dev.mainstay.security.token.RefreshTokens;
+import dev.mainstay.security.token.TokenRevocations;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -37,13 +39,16 @@ public final class MainstaySecurity {
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final LoginThrottle loginThrottle;
+    private final LoginThrottle registrationThrottle;
 
-    private MainstaySecurity(SecurityConfig config, RefreshTokenStore store) {
+    private MainstaySecurity(SecurityConfig config, RefreshTokenStore store, TokenRevocations revocations) {
         this.config = config;
         this.hasher = PasswordHasher.bcrypt(config.password());
-        this.accessTokens = AccessTokens.create(config.jwt());
-        this.refreshTokens = store == null ? null : RefreshTokens.create(store, config.refresh().ttl());
+        this.accessTokens = AccessTokens.create(config.jwt(), Clock.systemUTC(), revocations);
+        this.refreshTokens = store == null ? null : RefreshTokens.create(store, config.refresh());
         this.loginThrottle = LoginThrottle.inMemory(config.throttle());
+        this.registrationThrottle =
+                AuthFlows.registrationThrottle(config.registerLimit(), config.throttle().window());
     }
 
     /**
@@ -74,8 +79,29 @@ public final class MainstaySecurity {
      */
     public static MainstaySecurity install(
             MainstaySetup setup, SecurityConfig config, RefreshTokenStore store, String passwordPointer) {
+        return install(setup, config, store, passwordPointer, TokenRevocations.NONE);
+    }
+
+    /**
+     * Installs security with refresh tokens, as {@link #install(MainstaySetup, SecurityConfig,
+     * RefreshTokenStore, String)}, and refuses access tokens issued before their subject's {@link
+     * TokenRevocations#tokensValidAfter} instant (e.g. after a password change).
+     *
+     * @param setup the app being set up
+     * @param config the settings, from {@link #readConfig} in the app's {@code bind}
+     * @param store where refresh-token hashes live; share it between instances
+     * @param passwordPointer the JSON pointer of the password in the app's request bodies
+     * @param revocations the app's per-subject "tokens valid after" instant, consulted on every request
+     * @return the installed services
+     */
+    public static MainstaySecurity install(
+            MainstaySetup setup,
+            SecurityConfig config,
+            RefreshTokenStore store,
+            String passwordPointer,
+            TokenRevocations revocations) {
         Objects.requireNonNull(store, "store: for an API without refresh tokens, call installWithoutRefreshTokens");
-        MainstaySecurity security = installServices(setup, config, store, passwordPointer);
+        MainstaySecurity security = installServices(setup, config, store, passwordPointer, revocations);
         setup.manage(RefreshTokenCleanup.start(store, config.refresh().cleanupInterval()));
         return security;
     }
@@ -92,17 +118,39 @@ public final class MainstaySecurity {
      */
     public static MainstaySecurity installWithoutRefreshTokens(
             MainstaySetup setup, SecurityConfig config, String passwordPointer) {
-        return installServices(setup, config, null, passwordPointer);
+        return installWithoutRefreshTokens(setup, config, passwordPointer, TokenRevocations.NONE);
+    }
+
+    /**
+     * Installs security without refresh tokens, as {@link #installWithoutRefreshTokens(MainstaySetup,
+     * SecurityConfig, String)}, and refuses access tokens issued before their subject's {@link
+     * TokenRevocations#tokensValidAfter} instant: with no refresh token to revoke, this is how a
+     * password change ends the sessions it should (RealWorld's {@code PUT /api/user}).
+     *
+     * @param setup the app being set up
+     * @param config the settings, from {@link #readConfig} in the app's {@code bind}
+     * @param passwordPointer the JSON pointer of the password in the app's request bodies
+     * @param revocations the app's per-subject "tokens valid after" instant, consulted on every request
+     * @return the installed services
+     */
+    public static MainstaySecurity installWithoutRefreshTokens(
+            MainstaySetup setup, SecurityConfig config, String passwordPointer, TokenRevocations revocations) {
+        return installServices(setup, config, null, passwordPointer, revocations);
     }
 
     private static MainstaySecurity installServices(
-            MainstaySetup setup, SecurityConfig config, RefreshTokenStore store, String passwordPointer) {
+            MainstaySetup setup,
+            SecurityConfig config,
+            RefreshTokenStore store,
+            String passwordPointer,
+            TokenRevocations revocations) {
+        Objects.requireNonNull(revocations, "revocations: TokenRevocations.NONE for none");
         Objects.requireNonNull(config, "config");
         if (passwordPointer == null || !passwordPointer.startsWith("/")) {
             throw new IllegalArgumentException(
                     "passwordPointer must be a JSON pointer such as /password, not " + passwordPointer);
         }
-        MainstaySecurity security = new MainstaySecurity(config, store);
+        MainstaySecurity security = new MainstaySecurity(config, store, revocations);
         SecurityProblems.register(setup, passwordPointer);
         setup.javalin(cfg -> cfg.registerPlugin(new SecurityPlugin(options -> {
             options.accessTokens = security.accessTokens;
@@ -124,6 +172,7 @@ public final class MainstaySecurity {
         return AuthFlows.builder(accounts)
                 .passwords(hasher, config.password().policy())
                 .throttle(loginThrottle)
+                .registrationThrottle(registrationThrottle)
                 .accessTokens(accessTokens)
                 .refreshTokens(refreshTokens)
                 .tokenType(config.authScheme())

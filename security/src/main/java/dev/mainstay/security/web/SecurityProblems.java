@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <p>The exceptions live in packages that must not depend on mainstay-core, so they cannot carry their
  * problem themselves; this class maps them: a rejected password is 422 naming the field, a taken
- * account 409, a throttled login 429 and a saturated hasher 503, both with {@code Retry-After}.
+ * account 409, a throttled login or registration 429 and a saturated hasher 503, both with {@code Retry-After}.
  * {@link MainstaySecurity#install} registers them; register them yourself only when you use the
  * plugin without it.
  */
@@ -48,12 +48,12 @@ public final class SecurityProblems {
     }
 
     /**
-     * Returns 429 with {@code Retry-After}; the detail does not say whether the account or the client
-     * address hit its limit.
+     * Returns 429 with {@code Retry-After}, for a throttled login or registration; the detail does not
+     * say which limit (account or client address) was hit.
      */
     public static Problem throttled(LoginThrottledException e) {
         return Problem.of(429, "Too Many Requests")
-                .withDetail("Too many failed logins. Try again later.")
+                .withDetail("Too many attempts. Try again later.")
                 .withHeader("Retry-After", seconds(e.retryAfter()));
     }
 

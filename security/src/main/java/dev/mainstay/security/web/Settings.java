@@ -24,7 +24,14 @@ final class Settings {
 
     static SecurityConfig read(ConfigReader r) {
         return new SecurityConfig(
-                password(r), JwtSettings.read(r), refresh(r), throttle(r), scheme(r), cors(r), headers(r));
+                password(r),
+                JwtSettings.read(r),
+                refresh(r),
+                throttle(r),
+                integer(r, SecurityConfig.REGISTER_LIMIT),
+                scheme(r),
+                cors(r),
+                headers(r));
     }
 
     static int integer(ConfigReader r, IntSetting s) {
@@ -46,7 +53,17 @@ final class Settings {
     }
 
     private static RefreshConfig refresh(ConfigReader r) {
-        return new RefreshConfig(duration(r, RefreshConfig.TTL), duration(r, RefreshConfig.CLEANUP_INTERVAL));
+        Duration ttl = duration(r, RefreshConfig.TTL);
+        Duration absoluteTtl = duration(r, RefreshConfig.ABSOLUTE_TTL);
+        Duration cleanupInterval = duration(r, RefreshConfig.CLEANUP_INTERVAL);
+        if (absoluteTtl.compareTo(ttl) < 0) {
+            r.problem(
+                    RefreshConfig.ABSOLUTE_TTL.key(),
+                    absoluteTtl.toString(),
+                    "must be at least security.refresh.ttl (" + ttl + "): a session cannot end before its token");
+            return RefreshConfig.defaults();
+        }
+        return new RefreshConfig(ttl, absoluteTtl, cleanupInterval);
     }
 
     private static ThrottleConfig throttle(ConfigReader r) {

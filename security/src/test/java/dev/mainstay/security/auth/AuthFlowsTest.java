@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 class AuthFlowsTest {
     private static final String PASSWORD = "correct horse battery staple";
     private static final int LOW_COST = PasswordConfig.COST.min();
+    private static final int REGISTER_LIMIT = 4;
 
     record User(String id, String email, String hash, Set<String> roles) {}
 
@@ -119,13 +120,14 @@ class AuthFlowsTest {
         return AuthFlows.builder(users)
                 .passwords(with, PasswordConfig.defaults().withCost(LOW_COST).policy())
                 .throttle(new LoginThrottle(new InMemoryThrottleStore(1000), throttle, Clock.systemUTC()))
+                .registrationThrottle(AuthFlows.registrationThrottle(REGISTER_LIMIT, Duration.ofMinutes(15)))
                 .accessTokens(accessTokens)
                 .refreshTokens(RefreshTokens.create(refreshStore, Duration.ofDays(1)))
                 .build();
     }
 
     private User registered(String email) {
-        return auth.register(PASSWORD, hash -> users.insertIfAbsent(email, hash));
+        return auth.register(PASSWORD, "10.0.0.1", hash -> users.insertIfAbsent(email, hash));
     }
 
     @Test
@@ -146,14 +148,42 @@ class AuthFlowsTest {
     }
 
     @Test
+    void registerIsThrottledPerClientAddressBeforeAnyHashing() {
+        for (int i = 0; i < REGISTER_LIMIT; i++) {
+            String email = "user" + i + "@example.com";
+            auth.register(PASSWORD, "10.0.0.7", hash -> users.insertIfAbsent(email, hash));
+        }
+        int hashesBefore = hasher.hashes.get();
+        AtomicInteger creates = new AtomicInteger();
+        LoginThrottledException e = assertThrows(
+                LoginThrottledException.class, () -> auth.register(PASSWORD, "10.0.0.7", hash -> {
+                    creates.incrementAndGet();
+                    return users.insertIfAbsent("one-more@example.com", hash);
+                }));
+        assertTrue(e.retryAfter().compareTo(Duration.ZERO) > 0);
+        assertEquals(hashesBefore, hasher.hashes.get(), "a throttled registration costs no hash");
+        assertEquals(0, creates.get());
+        auth.register(PASSWORD, "10.0.0.8", hash -> users.insertIfAbsent("other@example.com", hash));
+    }
+
+    @Test
+    void duplicateRegistrationsCountTowardsTheAddressLimitToo() {
+        registered("ann@example.com");
+        for (int i = 1; i < REGISTER_LIMIT; i++) {
+            assertThrows(DuplicateAccountException.class, () -> registered("ann@example.com"));
+        }
+        assertThrows(LoginThrottledException.class, () -> registered("ann@example.com"));
+    }
+
+    @Test
     void registerRefusesAWeakPasswordBeforeHashingOrCreating() {
         AtomicInteger creates = new AtomicInteger();
-        PasswordRejectedException e = assertThrows(PasswordRejectedException.class, () -> auth.register("short", hash -> {
+        PasswordRejectedException e = assertThrows(PasswordRejectedException.class, () -> auth.register("short", "10.0.0.1", hash -> {
             creates.incrementAndGet();
             return Optional.empty();
         }));
         assertEquals(PasswordRejectedException.Reason.TOO_SHORT, e.reason());
-        assertThrows(PasswordRejectedException.class, () -> auth.register("password1234", hash -> Optional.empty()));
+        assertThrows(PasswordRejectedException.class, () -> auth.register("password1234", "10.0.0.1", hash -> Optional.empty()));
         assertEquals(0, creates.get());
         assertEquals(0, hasher.hashes.get());
     }
@@ -257,7 +287,7 @@ class AuthFlowsTest {
     @Test
     void logoutWithSomeoneElsesTokenChangesNothing() {
         registered("ann@example.com");
-        User bob = auth.register(PASSWORD, hash -> users.insertIfAbsent("bob@example.com", hash));
+        User bob = auth.register(PASSWORD, "10.0.0.2", hash -> users.insertIfAbsent("bob@example.com", hash));
         TokenPair annSession = auth.login("ann@example.com", PASSWORD, "10.0.0.1").orElseThrow().tokens();
 
         auth.logout(bob.id(), annSession.refreshToken());

@@ -134,4 +134,19 @@ class PasswordAuthenticatorTest {
         assertThrows(PasswordRejectedException.class, () -> authenticator.authenticate("ada@example.com", null));
         assertEquals(0, lookups.get());
     }
+
+    @Test
+    void verifiesUnknownUsersAtTheCostOfTheStoredHashesAfterACostChange() {
+        // The configured cost (10) is newer than old@example.com's hash (11): a dummy at cost 10 would
+        // answer unknown users faster than this existing account, telling them apart.
+        assertTrue(authenticator.authenticate("old@example.com", "a wrong password").isEmpty());
+        hasher.clear();
+        assertTrue(authenticator
+                .authenticate("nobody@example.com", "whatever password")
+                .isEmpty());
+        assertEquals(0, hasher.made.size(), "no hash at the new cost");
+        assertEquals(1, hasher.verified.size());
+        assertTrue(hasher.verified.get(0).startsWith("$2a$11$"), "the dummy has the stored hashes' cost");
+        assertFalse(hasher.verify("whatever password", hasher.verified.get(0)), "the dummy matches nothing");
+    }
 }

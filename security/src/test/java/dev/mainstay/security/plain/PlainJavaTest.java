@@ -94,7 +94,7 @@ class PlainJavaTest {
                         JwtConfig.of("https://issuer.example", "api", JwtKey.generate("k1", JwtAlgorithm.HS256))))
                 .refreshTokens(RefreshTokens.create(new InMemoryRefreshTokenStore(), Duration.ofDays(1)))
                 .build();
-        auth.register("a plain java password", hash -> Optional.ofNullable(hashes.putIfAbsent("ada", hash) == null ? "ada" : null));
+        auth.register("a plain java password", "192.0.2.1", hash -> Optional.ofNullable(hashes.putIfAbsent("ada", hash) == null ? "ada" : null));
         TokenPair tokens = auth.login("ada", "a plain java password", "192.0.2.1").orElseThrow().tokens();
         assertEquals("ada", auth.refresh(tokens.refreshToken()).orElseThrow().user());
     }

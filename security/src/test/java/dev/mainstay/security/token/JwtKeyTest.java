@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JwtKeyTest {
@@ -27,11 +28,39 @@ class JwtKeyTest {
         byte[] secret = random(32);
         assertTrue(JwtKey.hmac("k", JwtAlgorithm.HS256, Base64.getEncoder().encodeToString(secret))
                 .canSign());
-        assertTrue(JwtKey.hmac(
-                        "k",
-                        JwtAlgorithm.HS256,
-                        Base64.getUrlEncoder().withoutPadding().encodeToString(secret))
+        assertTrue(JwtKey.hmac("k", JwtAlgorithm.HS256, Base64.getUrlEncoder().encodeToString(secret))
                 .canSign());
+    }
+
+    @Test
+    void refusesPassphrasesThatHappenToDecodeAsBase64NamingTheCommandThatMakesAKey() {
+        List<String> passphrases = List.of(
+                "my-super-secret-jwt-signing-key-for-production-use",
+                "my-super-secret-jwt-signing-key-for-prod-use",
+                "MY-SUPER-SECRET-JWT-SIGNING-KEY-FOR-PROD-USE",
+                "thisismyverysecretjwtsigningkeyforproduction",
+                "MySuperSecretJwtSigningKeyForProductionUse1=",
+                "SuperSecretSuperSecretSuperSecretSuperSecret");
+        for (String passphrase : passphrases) {
+            String message = refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS256, passphrase));
+            assertFalse(message.contains(passphrase), message);
+            assertTrue(message.contains("openssl rand -base64 32"), passphrase + ": " + message);
+        }
+    }
+
+    @Test
+    void refusesBase64ThatIsNotCanonicalOrUnpadded() {
+        byte[] secret = random(32);
+        String unpadded = Base64.getEncoder().withoutPadding().encodeToString(secret);
+        assertTrue(refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS256, unpadded)).contains("canonical"));
+        String padded = Base64.getEncoder().encodeToString(secret);
+        char last = padded.charAt(42);
+        // Flipping the lowest bit of the last character leaves the decoded bytes unchanged (the JDK
+        // ignores the two spare bits) but makes the text one that no encoder writes.
+        char flipped = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+                .charAt("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".indexOf(last) ^ 1);
+        String loose = padded.substring(0, 42) + flipped + "=";
+        assertTrue(refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS256, loose)).contains("canonical"));
     }
 
     @Test
@@ -70,7 +99,10 @@ class JwtKeyTest {
     @Test
     void refusesTextThatIsNotBase64WithoutShowingIt() {
         String message = refusal(() -> JwtKey.hmac("k", JwtAlgorithm.HS256, "not base64 at all! %%%"));
-        assertEquals("JWT key 'k' is not valid base64", message);
+        assertEquals(
+                "JWT key 'k' is not a safe secret: it is not canonical, padded base64 as a key generator writes it;"
+                        + " generate one with: openssl rand -base64 32",
+                message);
     }
 
     @Test

@@ -191,4 +191,30 @@ class RefreshTokensTest {
         assertThrows(IllegalArgumentException.class, () -> RefreshTokens.create(store, Duration.ofSeconds(59)));
         assertThrows(IllegalArgumentException.class, () -> RefreshTokens.create(store, Duration.ofDays(366)));
     }
+
+    @Test
+    void aFamilyEndsAtItsAbsoluteLifetimeHoweverOftenItIsRotated() {
+        Instant login = clock.instant();
+        RefreshTokens capped = RefreshTokens.create(store, Duration.ofDays(14), Duration.ofDays(30), clock);
+        RefreshToken token = capped.issue("ann");
+        for (int i = 0; i < 2; i++) {
+            clock.advance(Duration.ofDays(13));
+            token = capped.rotate(token.value()).orElseThrow().next();
+        }
+        // Day 26: 14 more days would reach day 40; the family started on day 0, so it ends on day 30.
+        assertEquals(login.plus(Duration.ofDays(30)), token.expiresAt());
+        StoredRefreshToken stored = memory.find(RefreshTokens.hash(token.value())).orElseThrow();
+        assertEquals(login, stored.familyStartedAt(), "the family's start is carried to every token");
+        clock.advance(Duration.ofDays(4));
+        assertEquals(Optional.empty(), capped.rotate(token.value()), "day 30: the session is over");
+    }
+
+    @Test
+    void theAbsoluteLifetimeIs30DaysByDefaultAndNeverShorterThanTheTtl() {
+        assertEquals(Duration.ofDays(30), RefreshConfig.defaults().absoluteTtl());
+        assertEquals("security.refresh.absolute-ttl", RefreshConfig.ABSOLUTE_TTL.key());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RefreshConfig(Duration.ofDays(14), Duration.ofDays(7), Duration.ofHours(1)));
+    }
 }

@@ -87,7 +87,8 @@ class SecurityConfigTest {
         String realWorld = "nRvyYC4soFxBdZ-F-5Nnzz5USXstR1YylsTd-mA0aKtI9HUlriGrtkf-TiuDapkLiUCogO3JOK7kwZisrHp6wA";
         String passphrase = Base64.getEncoder().encodeToString("this is a long passphrase, not a key!".getBytes());
         String shortKey = Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-        for (String secret : List.of("changeme", realWorld, passphrase, shortKey)) {
+        String typed = "my-super-secret-jwt-signing-key-for-production-use";
+        for (String secret : List.of("changeme", realWorld, passphrase, shortKey, typed)) {
             for (String profile : List.of("prod", "dev")) {
                 ConfigException e = assertThrows(
                         ConfigException.class, () -> bind(prod("profile", profile, "security.jwt.secret", secret)));
@@ -95,6 +96,7 @@ class SecurityConfigTest {
                 assertEquals("security.jwt.secret", problem.key());
                 assertEquals("****", problem.value());
                 assertFalse(e.getMessage().contains(secret), "the message must not show the secret");
+                assertTrue(problem.fix().contains("openssl rand -base64 32"), problem.fix());
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.mainstay.security.web;
 
+import dev.mainstay.core.ClientAddress;
 import dev.mainstay.core.Json;
 import dev.mainstay.core.MainstaySetup;
 import dev.mainstay.core.problem.Problem;
@@ -81,12 +82,13 @@ final class FlowsApp {
         app.javalin(cfg -> {
             cfg.routes.post("/users", ctx -> {
                 Credentials body = Json.body(ctx, Body.class).user();
-                User user = auth.register(body.password(), hash -> accounts.insertIfAbsent(body.email(), hash));
+                String client = ClientAddress.of(ctx).throttleKey(); // 429 after too many from one address
+                User user = auth.register(body.password(), client, hash -> accounts.insertIfAbsent(body.email(), hash));
                 ctx.status(201).json(Map.of("id", user.id())); // 422 /user/password if weak, 409 if taken
             });
             cfg.routes.post("/users/login", ctx -> {
                 Credentials body = Json.body(ctx, Body.class).user();
-                Session<User> session = auth.login(body.email(), body.password(), ctx.ip()) // 429 when throttled
+                Session<User> session = auth.login(body.email(), body.password(), ClientAddress.of(ctx).throttleKey()) // 429
                         .orElseThrow(WRONG_CREDENTIALS::toException);
                 ctx.json(session.tokens());
             });

@@ -10,6 +10,8 @@ import dev.mainstay.test.MainstayTest;
 import dev.mainstay.test.TestClient;
 import dev.mainstay.security.token.InMemoryRefreshTokenStore;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -95,5 +97,39 @@ class FlowsAppTest {
         assertNotNull(thread, "install started the cleanup");
         thread.join(10_000);
         assertFalse(thread.isAlive(), "stopping the app stopped the cleanup");
+    }
+
+    @Test
+    void responsesThatCarryTokensAreNeverStoredByACache() {
+        run((app, client) -> {
+            HttpResponse<String> registered = client.post("/users", ADA);
+            assertEquals(201, registered.statusCode());
+            HttpResponse<String> login = client.post("/users/login", ADA);
+            assertEquals(200, login.statusCode());
+            String refreshToken = client.json(login).path("refreshToken").asText();
+            HttpResponse<String> refreshed = client.post("/token", Map.of("refreshToken", refreshToken));
+            assertEquals(200, refreshed.statusCode());
+            for (HttpResponse<String> response : List.of(registered, login, refreshed)) {
+                assertEquals(
+                        "no-store",
+                        response.headers().firstValue("Cache-Control").orElse(null),
+                        response.request().uri().getPath() + " (RFC 6749 5.1)");
+            }
+        });
+    }
+
+    @Test
+    void registrationsFromOneAddressAreLimitedBeforeHashingWith429AndRetryAfter() {
+        Map<String, String> config = new HashMap<>(CONFIG);
+        config.put("security.throttle.register-limit", "2");
+        MainstayTest.run(config, new FlowsApp(new InMemoryRefreshTokenStore())::setup, (app, client) -> {
+            assertEquals(201, client.post("/users", ADA).statusCode());
+            assertEquals(409, client.post("/users", ADA).statusCode(), "a duplicate counts too");
+            Map<String, Object> bob = Map.of("user", Map.of("email", "bob@example.com", "password", "difference engine 1822"));
+            HttpResponse<String> throttled = client.post("/users", bob);
+            assertEquals(429, throttled.statusCode(), throttled.body());
+            assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+            assertTrue(throttled.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        });
     }
 }
