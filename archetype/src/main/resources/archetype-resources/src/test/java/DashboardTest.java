@@ -138,7 +138,8 @@ class DashboardTest {
         String rest = SELECTOR.matcher(query).replaceAll(" ")
                 .replaceAll("\"[^\"]*\"", " ")
                 .replaceAll("\\[[^]]*]", " ") // range durations such as [$__rate_interval]
-                .replaceAll("\\bby\\s*\\([^)]*\\)", " by "); // grouping labels are not metrics
+                // label lists of by (...), on (...) and the like are not metrics
+                .replaceAll("\\b(by|without|on|ignoring)\\s*\\([^)]*\\)", " $1 ");
         List<String> words = new ArrayList<>();
         Matcher word = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*").matcher(rest);
         while (word.find()) {
