@@ -39,13 +39,18 @@ public final class App {
         });
         Database db = MainstayPersistence.install(setup, settings.database());
         MainstaySecurity security = MainstaySecurity.install(
-                setup, settings.security(), DatabaseRefreshTokenStore.create(db), "/password");
+                setup,
+                settings.security(),
+                DatabaseRefreshTokenStore.create(db),
+                "/password",
+                // security.throttle.store: "database" (the default here) counts logins for every instance at once.
+                extras -> extras.throttleStore = MainstayPersistence.throttleStore(setup, db));
         UserRepository users = new UserRepository(db);
         AdminBootstrap.ensureAdmin(settings.app(), users, security.passwordHasher());
 
         setup.javalin(cfg -> {
             new AuthRoutes(security, users).install(cfg);
-            new NoteRoutes(new NoteRepository(db)).install(cfg);
+            new NoteRoutes(new NoteRepository(db), MainstayPersistence.idempotency(setup, db)).install(cfg);
             new AdminRoutes(users).install(cfg);
             ApiDocs.install(cfg);
         });

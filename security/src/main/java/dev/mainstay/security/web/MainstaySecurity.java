@@ -8,6 +8,7 @@ import dev.mainstay.security.config.SecurityConfig;
 import dev.mainstay.security.password.PasswordHasher;
 import dev.mainstay.security.password.PasswordPolicy;
 import dev.mainstay.security.throttle.LoginThrottle;
+import dev.mainstay.security.throttle.ThrottleStore;
 import dev.mainstay.security.token.AccessTokens;
 import dev.mainstay.security.token.RefreshTokenCleanup;
 import dev.mainstay.security.token.RefreshTokenStore;
@@ -15,6 +16,7 @@ import dev.mainstay.security.token.RefreshTokens;
 import dev.mainstay.security.token.TokenRevocations;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything mainstay-security offers, wired into a Mainstay app in one call: the auth plugin, the
@@ -41,12 +43,14 @@ public final class MainstaySecurity {
     private final LoginThrottle loginThrottle;
     private final LoginThrottle registrationThrottle;
 
-    private MainstaySecurity(SecurityConfig config, RefreshTokenStore store, TokenRevocations revocations) {
+    private MainstaySecurity(SecurityConfig config, RefreshTokenStore store, Extras extras) {
         this.config = config;
         this.hasher = PasswordHasher.bcrypt(config.password());
-        this.accessTokens = AccessTokens.create(config.jwt(), Clock.systemUTC(), revocations);
+        this.accessTokens = AccessTokens.create(config.jwt(), Clock.systemUTC(), extras.revocations);
         this.refreshTokens = store == null ? null : RefreshTokens.create(store, config.refresh());
-        this.loginThrottle = LoginThrottle.inMemory(config.throttle());
+        this.loginThrottle = extras.throttleStore == null
+                ? LoginThrottle.inMemory(config.throttle())
+                : new LoginThrottle(extras.throttleStore, config.throttle(), Clock.systemUTC());
         this.registrationThrottle =
                 AuthFlows.registrationThrottle(config.registerLimit(), config.throttle().window());
     }
@@ -79,19 +83,26 @@ public final class MainstaySecurity {
      */
     public static MainstaySecurity install(
             MainstaySetup setup, SecurityConfig config, RefreshTokenStore store, String passwordPointer) {
-        return install(setup, config, store, passwordPointer, TokenRevocations.NONE);
+        return install(setup, config, store, passwordPointer, extras -> {});
     }
 
     /**
      * Installs security with refresh tokens, as {@link #install(MainstaySetup, SecurityConfig,
-     * RefreshTokenStore, String)}, and refuses access tokens issued before their subject's {@link
-     * TokenRevocations#tokensValidAfter} instant (e.g. after a password change).
+     * RefreshTokenStore, String)}, with the optional parts set in {@code extras}: a shared throttle
+     * store, or a per-subject "tokens valid after" instant.
+     *
+     * <pre>{@code
+     * MainstaySecurity.install(setup, config, refreshTokens, "/password", extras -> {
+     *     extras.throttleStore = MainstayPersistence.throttleStore(setup, db); // shared by all instances
+     *     extras.revocations = users::tokensValidAfter;                         // e.g. after a password change
+     * });
+     * }</pre>
      *
      * @param setup the app being set up
      * @param config the settings, from {@link #readConfig} in the app's {@code bind}
      * @param store where refresh-token hashes live; share it between instances
      * @param passwordPointer the JSON pointer of the password in the app's request bodies
-     * @param revocations the app's per-subject "tokens valid after" instant, consulted on every request
+     * @param extras sets the optional parts; each has a safe default
      * @return the installed services
      */
     public static MainstaySecurity install(
@@ -99,9 +110,9 @@ public final class MainstaySecurity {
             SecurityConfig config,
             RefreshTokenStore store,
             String passwordPointer,
-            TokenRevocations revocations) {
+            Consumer<Extras> extras) {
         Objects.requireNonNull(store, "store: for an API without refresh tokens, call installWithoutRefreshTokens");
-        MainstaySecurity security = installServices(setup, config, store, passwordPointer, revocations);
+        MainstaySecurity security = installServices(setup, config, store, passwordPointer, extras);
         setup.manage(RefreshTokenCleanup.start(store, config.refresh().cleanupInterval()));
         return security;
     }
@@ -118,24 +129,39 @@ public final class MainstaySecurity {
      */
     public static MainstaySecurity installWithoutRefreshTokens(
             MainstaySetup setup, SecurityConfig config, String passwordPointer) {
-        return installWithoutRefreshTokens(setup, config, passwordPointer, TokenRevocations.NONE);
+        return installWithoutRefreshTokens(setup, config, passwordPointer, extras -> {});
     }
 
     /**
      * Installs security without refresh tokens, as {@link #installWithoutRefreshTokens(MainstaySetup,
-     * SecurityConfig, String)}, and refuses access tokens issued before their subject's {@link
-     * TokenRevocations#tokensValidAfter} instant: with no refresh token to revoke, this is how a
-     * password change ends the sessions it should (RealWorld's {@code PUT /api/user}).
+     * SecurityConfig, String)}, with the optional parts set in {@code extras}. With no refresh token to
+     * revoke, {@link Extras#revocations} is how a password change ends the sessions it should
+     * (RealWorld's {@code PUT /api/user}).
      *
      * @param setup the app being set up
      * @param config the settings, from {@link #readConfig} in the app's {@code bind}
      * @param passwordPointer the JSON pointer of the password in the app's request bodies
-     * @param revocations the app's per-subject "tokens valid after" instant, consulted on every request
+     * @param extras sets the optional parts; each has a safe default
      * @return the installed services
      */
     public static MainstaySecurity installWithoutRefreshTokens(
-            MainstaySetup setup, SecurityConfig config, String passwordPointer, TokenRevocations revocations) {
-        return installServices(setup, config, null, passwordPointer, revocations);
+            MainstaySetup setup, SecurityConfig config, String passwordPointer, Consumer<Extras> extras) {
+        return installServices(setup, config, null, passwordPointer, extras);
+    }
+
+    /** The optional parts of an install; each field has a default that is safe on one instance. */
+    public static final class Extras {
+        /**
+         * Where login and registration attempts are counted; {@code null} (the default) counts in
+         * this instance's memory, so N instances allow N times the limit. Share one store, such as
+         * persistence's database store, between instances.
+         */
+        public ThrottleStore throttleStore;
+
+        /** The app's per-subject "tokens valid after" instant, consulted on every request; none by default. */
+        public TokenRevocations revocations = TokenRevocations.NONE;
+
+        private Extras() {}
     }
 
     private static MainstaySecurity installServices(
@@ -143,14 +169,16 @@ public final class MainstaySecurity {
             SecurityConfig config,
             RefreshTokenStore store,
             String passwordPointer,
-            TokenRevocations revocations) {
-        Objects.requireNonNull(revocations, "revocations: TokenRevocations.NONE for none");
+            Consumer<Extras> configureExtras) {
         Objects.requireNonNull(config, "config");
         if (passwordPointer == null || !passwordPointer.startsWith("/")) {
             throw new IllegalArgumentException(
                     "passwordPointer must be a JSON pointer such as /password, not " + passwordPointer);
         }
-        MainstaySecurity security = new MainstaySecurity(config, store, revocations);
+        Extras extras = new Extras();
+        configureExtras.accept(extras);
+        Objects.requireNonNull(extras.revocations, "extras.revocations: TokenRevocations.NONE for none");
+        MainstaySecurity security = new MainstaySecurity(config, store, extras);
         SecurityProblems.register(setup, passwordPointer);
         setup.javalin(cfg -> cfg.registerPlugin(new SecurityPlugin(options -> {
             options.accessTokens = security.accessTokens;

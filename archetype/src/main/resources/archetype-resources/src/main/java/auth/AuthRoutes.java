@@ -66,7 +66,10 @@ public final class AuthRoutes {
                 .check(email == null || Email.isValid(email), "/email", "must be an e-mail address")
                 .check(weak.isEmpty(), "/password", weak.map(Throwable::getMessage).orElse(""))
                 .throwIfInvalid();
-        User user = auth.register(credentials.password(), hash -> users.create(email, hash, Set.of(User.ROLE_USER)));
+        User user = auth.register(
+                credentials.password(),
+                ClientAddress.of(ctx).throttleKey(),
+                hash -> users.create(email, hash, Set.of(User.ROLE_USER)));
         ctx.status(201).json(Map.of("id", user.id(), "email", user.email()));
     }
 

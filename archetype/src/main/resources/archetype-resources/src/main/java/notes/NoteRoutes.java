@@ -4,6 +4,7 @@ import ${package}.auth.Caller;
 import dev.mainstay.core.Json;
 import dev.mainstay.core.problem.Problem;
 import dev.mainstay.persistence.page.PageRequest;
+import dev.mainstay.persistence.web.Idempotency;
 import dev.mainstay.security.web.Access;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -16,14 +17,18 @@ import java.util.UUID;
  */
 public final class NoteRoutes {
     private final NoteRepository notes;
+    private final Idempotency idempotency;
 
     /**
      * Creates the routes over {@code notes}.
      *
      * @param notes where notes are stored
+     * @param idempotency makes {@code POST /api/notes} safe to retry with an {@code Idempotency-Key};
+     *     keys belong to the signed-in user
      */
-    public NoteRoutes(NoteRepository notes) {
+    public NoteRoutes(NoteRepository notes, Idempotency idempotency) {
         this.notes = notes;
+        this.idempotency = idempotency.identifiedBy(ctx -> Caller.id(ctx).toString());
     }
 
     /**
@@ -33,7 +38,8 @@ public final class NoteRoutes {
      */
     public void install(JavalinConfig cfg) {
         cfg.routes.get("/api/notes", this::list, Access.AUTHENTICATED);
-        cfg.routes.post("/api/notes", this::create, Access.AUTHENTICATED);
+        // A client that lost the answer retries with the same Idempotency-Key and gets it again, not a second note.
+        cfg.routes.post("/api/notes", idempotency.handler(this::create), Access.AUTHENTICATED);
         cfg.routes.get("/api/notes/{id}", this::read, Access.AUTHENTICATED);
         cfg.routes.put("/api/notes/{id}", this::replace, Access.AUTHENTICATED);
         cfg.routes.delete("/api/notes/{id}", this::delete, Access.AUTHENTICATED);
