@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mainstay.test.TestClient;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,22 @@ abstract class NotesContract extends ApiContract {
         assertEquals("Groceries", note.path("title").asText());
         assertEquals("Milk", note.path("body").asText());
         assertEquals(note.path("createdAt"), note.path("updatedAt"));
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstNoteAndWritesNoSecond() {
+        Session session = newSession();
+        TestClient client = client(session.accessToken()).withHeaders("Idempotency-Key", UUID.randomUUID().toString());
+
+        HttpResponse<String> first = client.post("/api/notes", note("Once", "only"));
+        HttpResponse<String> retry = client.post("/api/notes", note("Once", "only"));
+
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(201, retry.statusCode(), retry.body());
+        assertEquals(json(first).path("id"), json(retry).path("id"));
+        assertEquals("true", retry.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(1, json(get("/api/notes", session.accessToken())).path("items").size());
+        assertProblem(422, client.post("/api/notes", note("Another", "body")));
     }
 
     @Test
