@@ -96,6 +96,33 @@ public abstract class RefreshTokenStoreContract {
     }
 
     @Test
+    void keepsWhenTheFamilyStartedThroughSaveAndFind() {
+        Instant login = NOW.minus(Duration.ofDays(3));
+        StoredRefreshToken rotated = new StoredRefreshToken(
+                "hash-" + UUID.randomUUID(), unique("family"), unique("subject"), NOW, NOW.plus(Duration.ofHours(1)),
+                null, null, login);
+        store.save(rotated);
+        assertEquals(login, store.find(rotated.tokenHash()).orElseThrow().familyStartedAt());
+    }
+
+    @Test
+    void exchangesAnUnusedTokenForTheNextOfItsFamilyOnce() {
+        StoredRefreshToken presented = token(unique("family"), unique("subject"));
+        store.save(presented);
+        StoredRefreshToken next = token(presented.familyId(), presented.subject());
+        Instant at = NOW.plusSeconds(10);
+
+        assertTrue(store.exchange(presented.tokenHash(), next, at));
+        assertEquals(at, store.find(presented.tokenHash()).orElseThrow().usedAt());
+        assertNull(store.find(next.tokenHash()).orElseThrow().revokedAt());
+
+        StoredRefreshToken another = token(presented.familyId(), presented.subject());
+        assertFalse(store.exchange(presented.tokenHash(), another, at.plusSeconds(1)), "a reuse exchanges nothing");
+        assertTrue(store.find(another.tokenHash()).isEmpty(), "a reuse saves nothing");
+        assertNotNull(store.find(next.tokenHash()).orElseThrow().revokedAt(), "a reuse revokes the family");
+    }
+
+    @Test
     void doesNotMarkAnUnknownTokenUsed() {
         assertFalse(store.markUsed(unique("unknown"), NOW));
     }
