@@ -1,0 +1,2 @@
+/** Comments on articles: adding, listing, and deleting by their author. */
+package dev.mainstay.examples.realworld.comments;
