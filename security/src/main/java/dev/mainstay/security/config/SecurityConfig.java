@@ -42,7 +42,7 @@ public record SecurityConfig(
      * 20 by default. Each costs a bcrypt hash, so an unlimited flood would starve logins.
      */
     public static final IntSetting REGISTER_LIMIT =
-            new IntSetting("security.throttle.register-limit", 20, 1, 1_000_000);
+            new IntSetting("security.throttle.register-limit", 20, 1, 10_000);
     /** The scheme word used when {@link #AUTH_SCHEME} is not set (RFC 6750). */
     public static final String DEFAULT_AUTH_SCHEME = "Bearer";
 
