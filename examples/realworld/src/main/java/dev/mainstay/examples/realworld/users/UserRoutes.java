@@ -1,5 +1,6 @@
 package dev.mainstay.examples.realworld.users;
 
+import dev.mainstay.core.ClientAddress;
 import dev.mainstay.core.Json;
 import dev.mainstay.security.web.Access;
 import io.javalin.config.RoutesConfig;
@@ -26,13 +27,13 @@ public final class UserRoutes {
 
     private void login(Context ctx) {
         ctx.json(new User.Response(
-                users.login(Json.body(ctx, LoginUser.Request.class).user(), ctx.ip())));
+                users.login(Json.body(ctx, LoginUser.Request.class).user(), ClientAddress.of(ctx).throttleKey())));
     }
 
     private void register(Context ctx) {
         ctx.status(201)
                 .json(new User.Response(
-                        users.register(Json.body(ctx, NewUser.Request.class).user())));
+                        users.register(Json.body(ctx, NewUser.Request.class).user(), ClientAddress.of(ctx).throttleKey())));
     }
 
     private void current(Context ctx) {

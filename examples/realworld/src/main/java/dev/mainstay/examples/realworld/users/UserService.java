@@ -42,11 +42,12 @@ public final class UserService {
     }
 
     /**
-     * Registers a user.
+     * Registers a user, under the registration limit of {@code clientAddress}.
      *
+     * @param clientAddress the client's throttle key, {@code ClientAddress.of(ctx).throttleKey()}
      * @throws dev.mainstay.core.problem.ProblemException 422 listing every invalid or taken field
      */
-    public User register(NewUser input) {
+    public User register(NewUser input, String clientAddress) {
         Validation validation = Validation.start().required("/user", input);
         validation.throwIfInvalid();
         String email = normalizeEmail(input.email());
@@ -55,7 +56,7 @@ public final class UserService {
         UserRules.password(validation, "/user/password", input.password(), policy);
         validation.throwIfInvalid();
         // The spec answers a taken name with 422 naming the field, not the library's 409: create throws it.
-        UserRow user = auth.register(input.password(), hash -> Optional.of(saving(() -> db.transactionResult(tx -> {
+        UserRow user = auth.register(input.password(), clientAddress, hash -> Optional.of(saving(() -> db.transactionResult(tx -> {
             Validation taken = Validation.start();
             taken.check(!users.usernameTaken(input.username(), 0), "/user/username", UserRules.TAKEN);
             taken.check(!users.emailTaken(email, 0), "/user/email", UserRules.TAKEN);
