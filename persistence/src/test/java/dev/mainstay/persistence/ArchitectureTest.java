@@ -43,14 +43,15 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheSecurityPackageUsesSecurity() {
+    void onlyTheSecurityAndWebPackagesUseSecurity() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage("dev.mainstay.persistence.security..")
+                .resideOutsideOfPackages("dev.mainstay.persistence.security..", "dev.mainstay.persistence.web..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.mainstay.security..")
-                .because("mainstay-security is optional: only the database refresh-token store needs it")
+                .because("mainstay-security is optional: only the database stores need it, and the web package"
+                        + " that picks a store from security.throttle.store")
                 .check(PERSISTENCE);
     }
 

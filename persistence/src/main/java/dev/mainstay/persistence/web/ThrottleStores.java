@@ -7,7 +7,7 @@ import dev.mainstay.persistence.security.DatabaseThrottleStore;
 import dev.mainstay.security.DurationSetting;
 import dev.mainstay.security.IntSetting;
 import dev.mainstay.security.throttle.InMemoryThrottleStore;
-import dev.mainstay.security.throttle.ThrottleCleanup;
+import dev.mainstay.security.PeriodicCleanup;
 import dev.mainstay.security.throttle.ThrottleConfig;
 import dev.mainstay.security.throttle.ThrottleStore;
 import java.time.Duration;
@@ -34,7 +34,7 @@ final class ThrottleStores {
             return new InMemoryThrottleStore(settings.capacity());
         }
         ThrottleStore store = DatabaseThrottleStore.create(db);
-        setup.manage(ThrottleCleanup.start(store, settings.cleanupInterval()));
+        setup.manage(PeriodicCleanup.start("ended throttle windows", settings.cleanupInterval(), store::deleteExpired));
         return store;
     }
 

@@ -57,7 +57,7 @@ public interface ThrottleStore {
     void reset(String key);
 
     /**
-     * Forgets every window that has ended at {@code now}; {@link ThrottleCleanup} runs it on a schedule.
+     * Forgets every window that has ended at {@code now}; {@link dev.mainstay.security.PeriodicCleanup} runs it on a schedule.
      *
      * @param now the current instant
      * @return how many keys were forgotten

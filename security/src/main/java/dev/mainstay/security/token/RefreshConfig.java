@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param ttl how long a refresh token lives; each rotation starts a new one
  * @param absoluteTtl how long a family (one login's chain of rotations) lives at most, however often
  *     it is rotated (ASVS 7.3.2); at least {@code ttl}
- * @param cleanupInterval how often {@link RefreshTokenCleanup} deletes expired tokens
+ * @param cleanupInterval how often {@link dev.mainstay.security.PeriodicCleanup} deletes expired tokens
  */
 public record RefreshConfig(Duration ttl, Duration absoluteTtl, Duration cleanupInterval) {
     /** {@code security.refresh.ttl}: refresh-token lifetime, renewed at each rotation; 14 days by default. */

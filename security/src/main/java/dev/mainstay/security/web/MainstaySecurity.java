@@ -2,6 +2,7 @@ package dev.mainstay.security.web;
 
 import dev.mainstay.core.MainstaySetup;
 import dev.mainstay.core.config.ConfigReader;
+import dev.mainstay.security.PeriodicCleanup;
 import dev.mainstay.security.auth.AccountStore;
 import dev.mainstay.security.auth.AuthFlows;
 import dev.mainstay.security.config.SecurityConfig;
@@ -10,7 +11,6 @@ import dev.mainstay.security.password.PasswordPolicy;
 import dev.mainstay.security.throttle.LoginThrottle;
 import dev.mainstay.security.throttle.ThrottleStore;
 import dev.mainstay.security.token.AccessTokens;
-import dev.mainstay.security.token.RefreshTokenCleanup;
 import dev.mainstay.security.token.RefreshTokenStore;
 import dev.mainstay.security.token.RefreshTokens;
 import dev.mainstay.security.token.TokenRevocations;
@@ -113,7 +113,8 @@ public final class MainstaySecurity {
             Consumer<Extras> extras) {
         Objects.requireNonNull(store, "store: for an API without refresh tokens, call installWithoutRefreshTokens");
         MainstaySecurity security = installServices(setup, config, store, passwordPointer, extras);
-        setup.manage(RefreshTokenCleanup.start(store, config.refresh().cleanupInterval()));
+        setup.manage(PeriodicCleanup.start(
+                "expired refresh tokens", config.refresh().cleanupInterval(), store::deleteExpired));
         return security;
     }
 

@@ -90,7 +90,7 @@ class FlowsAppTest {
     void theRefreshTokenCleanupRunsWhileTheAppRunsAndStopsWithIt() throws InterruptedException {
         AtomicReference<Thread> cleanup = new AtomicReference<>();
         run((app, client) -> cleanup.set(Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("mainstay-refresh-token-cleanup") && t.isAlive())
+                .filter(t -> t.getName().equals("mainstay-cleanup-expired-refresh-tokens") && t.isAlive())
                 .findFirst()
                 .orElse(null)));
         Thread thread = cleanup.get();
