@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mainstay.security.password.PasswordRejectedException.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
@@ -53,6 +59,20 @@ class PasswordPolicyTest {
         assertEquals(Reason.TOO_COMMON, reasonFor("qwertyuiop123"), "on the bundled list");
         assertEquals(Reason.TOO_COMMON, reasonFor("1QAZ2WSX3EDC"));
         assertTrue(new PasswordPolicy(12, false).violation("qwertyuiop123").isEmpty(), "unless switched off");
+    }
+
+    @Test
+    void refusesTheThreeThousandMostCommonPasswordsThatFitTheDefaultPolicy() throws IOException {
+        List<String> longest;
+        try (InputStream in = PasswordPolicy.class.getResourceAsStream("common-passwords-long.txt")) {
+            longest = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        assertEquals(3000, Set.copyOf(longest).size(), "ASVS 6.2.4: at least the top 3,000 that fit the policy");
+        for (String common : longest) {
+            assertTrue(common.codePointCount(0, common.length()) >= 12, common + " fits the default minimum");
+            assertEquals(Reason.TOO_COMMON, reasonFor(common), common);
+            assertEquals(Reason.TOO_COMMON, reasonFor(common.toUpperCase(Locale.ROOT)), common + ", upper case");
+        }
     }
 
     @Test
