@@ -57,13 +57,14 @@ public final class RealWorldApp {
         Settings settings = setup.config().bind(r -> new Settings(
                 MainstayPersistence.config(r), MainstaySecurity.readConfig(r), RealWorldConfig.from(r)));
         Database db = MainstayPersistence.install(setup, settings.database());
-        // RealWorld has no refresh tokens, and nests the password in {"user": {...}}.
-        MainstaySecurity security =
-                MainstaySecurity.installWithoutRefreshTokens(setup, settings.security(), "/user/password");
+        UserRepository users = new UserRepository(db);
+        // RealWorld has no refresh tokens, and nests the password in {"user": {...}}. With no refresh token
+        // to revoke, a change of password or e-mail ends older sessions through the tokens' issue time.
+        MainstaySecurity security = MainstaySecurity.installWithoutRefreshTokens(
+                setup, settings.security(), "/user/password", extras -> extras.revocations = users::tokensValidAfter);
         setup.problemWriter(new RealWorldProblemWriter());
 
         Clock clock = Clock.systemUTC();
-        UserRepository users = new UserRepository(db);
         ArticleRepository articles = new ArticleRepository(db);
         TagRepository tags = new TagRepository(db);
         UserService userService = new UserService(db, users, security, clock);
@@ -76,7 +77,7 @@ public final class RealWorldApp {
             new Seeder(db, users, articles, tags, clock)
                     .seed(settings.realworld().seedArticles(), security.passwordHasher());
         }
-        CurrentUser currentUser = new CurrentUser(userService);
+        CurrentUser currentUser = new CurrentUser();
         setup.javalin(cfg -> {
             cfg.routes.before("/api/*", RealWorldApp::refuseNulInQuery);
             new UserRoutes(userService, currentUser).addTo(cfg.routes);

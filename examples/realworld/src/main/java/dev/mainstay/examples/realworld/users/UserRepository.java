@@ -2,8 +2,11 @@ package dev.mainstay.examples.realworld.users;
 
 import static dev.mainstay.examples.realworld.db.Tables.USERS;
 
+import dev.mainstay.core.problem.Validation;
 import dev.mainstay.persistence.Database;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jooq.Condition;
 import org.jooq.Record;
 
@@ -75,12 +78,20 @@ public final class UserRepository {
                 .execute();
     }
 
-    /** Returns the epoch second before which user {@code id}'s tokens are refused, or empty if there is no such user. */
-    public Optional<Long> tokensValidAfter(long id) {
-        return db.dsl().select(USERS.TOKENS_VALID_AFTER)
-                .from(USERS)
-                .where(USERS.ID.eq(id))
-                .fetchOptional(USERS.TOKENS_VALID_AFTER);
+    /**
+     * Tells mainstay-security's verifier, on every request, before which instant the tokens of {@code
+     * subject} (a user id) are refused: the last change of password or e-mail, or {@link Instant#MAX}
+     * (every token) when there is no such user, so a deleted user's tokens prove no one.
+     */
+    public Optional<Instant> tokensValidAfter(String subject) {
+        OptionalLong id = Validation.parseWholeNumber(subject, 1, Long.MAX_VALUE);
+        Optional<Long> epochSecond = id.isEmpty()
+                ? Optional.empty()
+                : db.dsl().select(USERS.TOKENS_VALID_AFTER)
+                        .from(USERS)
+                        .where(USERS.ID.eq(id.getAsLong()))
+                        .fetchOptional(USERS.TOKENS_VALID_AFTER);
+        return Optional.of(epochSecond.map(Instant::ofEpochSecond).orElse(Instant.MAX));
     }
 
     /** Refuses from now on every token of user {@code id} issued before epoch second {@code validAfter}. */

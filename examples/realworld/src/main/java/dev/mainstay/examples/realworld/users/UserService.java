@@ -87,24 +87,6 @@ public final class UserService {
     }
 
     /**
-     * Checks that the user a verified token names still exists and has not revoked the token since: a
-     * token outlives a deleted user, a reset database and a password change until it expires, and must
-     * then prove no one.
-     *
-     * @param issuedAt the token's {@code iat}, in seconds since the epoch
-     * @throws dev.mainstay.core.problem.ProblemException 401 when there is no user {@code userId}, or
-     *     its tokens issued at {@code issuedAt} were revoked
-     */
-    public void requireValidToken(long userId, long issuedAt) {
-        long validAfter = users.tokensValidAfter(userId).orElseThrow(UserService::unknownUser);
-        if (issuedAt < validAfter) {
-            throw Problem.of(401, "Unauthorized")
-                    .withDetail("this token was revoked by a change of password or e-mail; log in again")
-                    .toException();
-        }
-    }
-
-    /**
      * Returns the signed-in user.
      *
      * @throws dev.mainstay.core.problem.ProblemException 401 when the user of a valid token no longer exists
