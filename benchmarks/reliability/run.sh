@@ -32,6 +32,9 @@ PROXY_PORT=$((PORT_BASE + 20))
 PROXY_CONTROL=$((PORT_BASE + 21))
 NGINX_PORT=$((PORT_BASE + 10))
 THROTTLE_LIMIT=5
+# The prod profile serves /health/* and /metrics on a port of their own (admin.port): each instance gets
+# its service port + ADMIN_OFFSET.
+ADMIN_OFFSET=100
 declare -A PIDS=()
 
 log() { printf '[reliability %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -55,7 +58,7 @@ require_tools() {
 build() {
   if [[ $BUILD == 1 ]]; then
     log "building benchmarks/target/benchmarks.jar (the proxy and the load driver)"
-    (cd "$BENCH/.." && mvn -B -q -o -Dstyle.color=never -P benchmarks -pl benchmarks package -DskipTests)
+    (cd "$BENCH/.." && mvn -B -q -Dstyle.color=never -P benchmarks -pl benchmarks -am package -DskipTests -Dinvoker.skip)
   fi
   # A copy, so that a rebuild of the benchmarks module during the run cannot pull the jar away.
   if [[ -f $BENCH/target/benchmarks.jar ]]; then
@@ -65,10 +68,10 @@ build() {
   if [[ $BUILD == 1 || ! -f $SVC_DIR/target/svc.jar ]]; then
     log "generating a service from mainstay-archetype and building it (mvn archetype:generate, mvn package)"
     rm -rf "$SVC_DIR"
-    (cd "$OUT" && mvn -B -q -o -Dstyle.color=never archetype:generate -DarchetypeGroupId=dev.mainstay \
+    (cd "$OUT" && mvn -B -q -Dstyle.color=never archetype:generate -DarchetypeGroupId=dev.mainstay \
       -DarchetypeArtifactId=mainstay-archetype -DarchetypeVersion=0.1.0-SNAPSHOT -DgroupId=com.example \
       -DartifactId=svc -Dpackage=com.example.svc -DinteractiveMode=false)
-    (cd "$SVC_DIR" && mvn -B -q -o -Dstyle.color=never package -DskipTests)
+    (cd "$SVC_DIR" && mvn -B -q -Dstyle.color=never package -DskipTests)
   fi
 }
 
@@ -95,14 +98,18 @@ SECRET=$(head -c 32 /dev/urandom | base64)
 
 start_svc() { # name port db-port [NAME=value...]
   local name=$1 port=$2 db_port=$3; shift 3
+  port_free "$(admin "$port")" || die "port $(admin "$port") is in use; set PORT_BASE to a free range"
   start "$name" "$port" env MAINSTAY_PROFILE=prod MAINSTAY_HTTP_HOST=127.0.0.1 MAINSTAY_HTTP_PORT="$port" \
+    MAINSTAY_ADMIN_PORT="$(admin "$port")" \
     MAINSTAY_DB_URL="jdbc:postgresql://127.0.0.1:$db_port/$DB?user=postgres" \
     MAINSTAY_SECURITY_JWT_SECRET="$SECRET" "$@" "$JAVA" $JAVA_OPTS -jar "$SVC_DIR/target/svc.jar"
 }
 
+admin() { echo $(($1 + ADMIN_OFFSET)); } # service port -> its admin port
+
 wait_ready() { # name port [seconds]
   local deadline=$((SECONDS + ${3:-120}))
-  until curl -fso /dev/null "http://127.0.0.1:$2/health/ready"; do
+  until curl -fso /dev/null "http://127.0.0.1:$(admin "$2")/health/ready"; do
     kill -0 "${PIDS[$1]}" 2>/dev/null || { tail -20 "$LOGS/$1.log" >&2; die "$1 exited before it was ready"; }
     ((SECONDS < deadline)) || die "$1 was not ready within ${3:-120} s (log: $LOGS/$1.log)"
     sleep 0.2
@@ -196,7 +203,7 @@ scenario_outage() {
   wait_ready outage "$PORT_BASE"
   local timeout_ms=3000 # db.pool.connection-timeout, the archetype's default
   log "outage: ${seconds}s of load (8 workers, 30% writes, 0.5 logins/s); the proxy is cut at ${cut_at}s for ${OUTAGE_SECONDS}s"
-  driver outage base="http://127.0.0.1:$PORT_BASE" probe="http://127.0.0.1:$PORT_BASE" seconds="$seconds" workers=8 \
+  driver outage base="http://127.0.0.1:$PORT_BASE" probe="http://127.0.0.1:$(admin "$PORT_BASE")" seconds="$seconds" workers=8 \
     action="$cut_at:post:http://127.0.0.1:$PROXY_CONTROL/cut" \
     action="$((cut_at + OUTAGE_SECONDS)):post:http://127.0.0.1:$PROXY_CONTROL/restore"
   local lost down up last_failure max_outage threads_before threads_during bad503
@@ -243,7 +250,7 @@ scenario_shutdown() {
   wait_ready shutdown "$port"
   local pid=${PIDS[shutdown]}
   log "shutdown: load (8 workers, 30% writes, 2 logins/s), SIGTERM at ${term_at}s; shutdown.delay=${delay}s, shutdown.timeout=${drain}s"
-  driver shutdown base="http://127.0.0.1:$port" probe="http://127.0.0.1:$port" seconds=$((term_at + delay + drain + 4)) \
+  driver shutdown base="http://127.0.0.1:$port" probe="http://127.0.0.1:$(admin "$port")" seconds=$((term_at + delay + drain + 4)) \
     workers=8 logins-per-second=2 action="$term_at:term:$pid"
   local code=0
   wait "$pid" || code=$?
@@ -355,7 +362,7 @@ scenario_scaleout() {
   cp "$OUT/nginx/access.log" "$RUN/scaleout.checks.nginx.log"
   log "scale-out: ${seconds}s of load through nginx, every note posted with an Idempotency-Key and retried; kill -9 of C at ${kill_at}s"
   : >"$OUT/nginx/access.log"
-  driver scaleout base="http://127.0.0.1:$NGINX_PORT" probe="http://127.0.0.1:$a" seconds=$seconds workers=8 \
+  driver scaleout base="http://127.0.0.1:$NGINX_PORT" probe="http://127.0.0.1:$(admin "$a")" seconds=$seconds workers=8 \
     idempotent-writes=$grace keys="$RUN/scaleout.keys" action="$kill_at:kill:${PIDS[scale-C]}"
   wait "${PIDS[scale-C]}" 2>/dev/null || true
   unset "PIDS[scale-C]"
@@ -406,7 +413,7 @@ scenario_scaleout() {
 
 metrics_row() { # port elapsed
   local m
-  m=$(curl -fs "http://127.0.0.1:$1/metrics") || { echo "$2 - - - - - - - -"; return; }
+  m=$(curl -fs "http://127.0.0.1:$(admin "$1")/metrics") || { echo "$2 - - - - - - - -"; return; }
   echo "$m" | awk -v t="$2" '
     /^jvm_memory_used_bytes\{area="heap"/ { heap += $NF }
     /^jvm_memory_used_bytes\{area="heap",id="(G1 Old Gen|Tenured Gen|PS Old Gen)"/ { old = $NF }
@@ -453,7 +460,7 @@ scenario_soak() {
   PIDS[soak-wrk]=$!
   sample_soak "$pid" "$port" "$RUN/soak.samples" &
   PIDS[soak-sampler]=$!
-  driver soak base="http://127.0.0.1:$port" probe="http://127.0.0.1:$port" seconds="$SOAK_SECONDS" workers=4 \
+  driver soak base="http://127.0.0.1:$port" probe="http://127.0.0.1:$(admin "$port")" seconds="$SOAK_SECONDS" workers=4 \
     logins-per-second=0.2
   wait "${PIDS[soak-wrk]}" || true
   wait "${PIDS[soak-sampler]}" || true
