@@ -409,6 +409,71 @@ scenario_scaleout() {
   } >"$r"
 }
 
+# --- scenario: flood ------------------------------------------------------------------------------
+
+FLOOD_SECONDS=${FLOOD_SECONDS:-15}
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
+db_transactions() { sql "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()"; }
+wrk_line() { { grep -m1 "$1" "$2" || true; } | awk '{ print $2 }'; }
+statuses_in() { grep '^status ' "$1" | sort -k2n | awk '{ printf "%s%s: %s", sep, $2, $3; sep = ", " }'; }
+
+# Wrong passwords on one instance, once with each throttle store; a signed-in reader meanwhile.
+scenario_flood() {
+  local r="$RUN/flood.md" port=$((PORT_BASE + 12)) store kind tck
+  tck=$(getconf CLK_TCK)
+  {
+    echo "### Login flood: the in-memory and the database throttle store"
+    echo
+    echo "One instance, \`http.trusted-proxies=127.0.0.1\`, default throttle limits (10 per account, 100 per address,"
+    echo "15 min). For ${FLOOD_SECONDS} s, \`wrk -t1 -c64\` sends wrong passwords to \`POST /api/auth/login\`: *one* is one account"
+    echo "from one address (after the limits every answer is 429: the throttle's own cost), *spread* is another account"
+    echo "from another \`X-Forwarded-For\` address each time (the throttle never stops it: every request costs a bcrypt"
+    echo "hash against the unknown-user dummy, and the hashing gate answers 503 when it is full). Meanwhile, from the"
+    echo "third second, \`wrk -t1 -c2\` reads \`GET /api/notes?limit=10\` signed in (a database read). CPU is the"
+    echo "server's user + system time over the flood, per flood request; transactions are PostgreSQL's count for the"
+    echo "database (\`pg_stat_database\`), per flood request."
+    echo
+    echo "| store | flood | flood req/s | flood statuses | server CPU µs/request | DB transactions/request | reader req/s | reader p99 ms | reader non-2xx | throttle rows after |"
+    echo "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  } >"$r"
+  for store in memory database; do
+    prepare_db
+    start_svc "flood-$store" "$port" "$PG_PORT" MAINSTAY_SECURITY_THROTTLE_STORE=$store MAINSTAY_HTTP_TRUSTED_PROXIES=127.0.0.1
+    wait_ready "flood-$store" "$port"
+    local base="http://127.0.0.1:$port" token pid=${PIDS[flood-$store]}
+    curl -fs -o /dev/null -H 'Content-Type: application/json' \
+      -d '{"email":"reader@example.com","password":"flood reader password 2026"}' "$base/api/auth/register" ||
+      die "could not register the reader on flood-$store"
+    token=$(curl -fs -H 'Content-Type: application/json' \
+      -d '{"email":"reader@example.com","password":"flood reader password 2026"}' "$base/api/auth/login" |
+      sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+    for kind in one spread; do
+      local raw="$RUN/flood-$store-$kind" cpu0 tx0 cpu1 tx1 flood_pid
+      cpu0=$(cpu_ticks "$pid"); tx0=$(db_transactions)
+      (cd "$HERE" && FLOOD_KIND=$kind timeout $((FLOOD_SECONDS + 30)) wrk -t1 -c64 -d"${FLOOD_SECONDS}s" --timeout 30s \
+        -s flood.lua "$base") >"$raw.flood.txt" 2>&1 &
+      flood_pid=$!
+      sleep 2
+      timeout $((FLOOD_SECONDS + 30)) wrk -t1 -c2 -d"$((FLOOD_SECONDS - 4))s" --timeout 30s --latency \
+        -H "Authorization: Bearer $token" "$base/api/notes?limit=10" >"$raw.reader.txt" 2>&1 || true
+      wait "$flood_pid" || true
+      cpu1=$(cpu_ticks "$pid")
+      sleep 2 # PostgreSQL publishes its counters with up to a second's delay
+      tx1=$(db_transactions)
+      local requests rps p99 non2xx rows
+      requests=$({ grep -m1 'requests in' "$raw.flood.txt" || echo 0; } | awk '{ print $1 }')
+      rps=$(wrk_line 'Requests/sec' "$raw.flood.txt")
+      p99=$({ grep -m1 ' 99%' "$raw.reader.txt" || true; } | awk '{ print $2 }')
+      non2xx=$({ grep -m1 'Non-2xx' "$raw.reader.txt" || true; } | awk '{ print $NF }')
+      rows=$( [[ $store == database ]] && sql "select count(*) from mainstay_throttle" || echo "-")
+      log "flood $store/$kind: $requests requests ($rps/s), $(statuses_in "$raw.flood.txt"); reader p99 $p99"
+      echo "| $store | $kind | $rps | $(statuses_in "$raw.flood.txt") | $(( (cpu1 - cpu0) * 1000000 / tck / (requests > 0 ? requests : 1) )) | $(awk -v t=$((tx1 - tx0)) -v n="$requests" 'BEGIN { printf "%.2f", t / (n > 0 ? n : 1) }') | $(wrk_line 'Requests/sec' "$raw.reader.txt") | $p99 | ${non2xx:-0} | $rows |" >>"$r"
+    done
+    stop "flood-$store"
+  done
+}
+
 # --- scenario: soak -------------------------------------------------------------------------------
 
 metrics_row() { # port elapsed
@@ -530,8 +595,8 @@ VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.r
 log "JDK $VERSION; scenarios: $SCENARIOS; results in $OUT/results.md"
 for scenario in $SCENARIOS; do
   case $scenario in
-    outage | shutdown | scaleout | soak) log "scenario $scenario"; "scenario_$scenario" ;;
-    *) die "unknown scenario '$scenario' in SCENARIOS (outage shutdown scaleout soak)" ;;
+    outage | shutdown | scaleout | soak | flood) log "scenario $scenario"; "scenario_$scenario" ;;
+    *) die "unknown scenario '$scenario' in SCENARIOS (outage shutdown scaleout soak flood)" ;;
   esac
 done
 {
