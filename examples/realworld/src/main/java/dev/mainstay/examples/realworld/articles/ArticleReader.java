@@ -27,6 +27,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.SQLDialect;
+import org.jooq.Select;
 import org.jooq.SelectField;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.conf.Settings;
@@ -52,6 +53,7 @@ public final class ArticleReader {
     private final Database db;
     private final DSLContext dsl;
     private final Field<List<String>> tagList;
+    private final RenderedPages pages;
 
     /**
      * Creates a reader over {@code db}.
@@ -62,6 +64,7 @@ public final class ArticleReader {
         this.db = db;
         this.dsl = isMariaDb(db.dialect()) ? withoutGroupConcatSessionVariable(db.dsl()) : db.dsl();
         this.tagList = tagList(db.dialect());
+        this.pages = new RenderedPages(dsl, this::pageQuery);
     }
 
     /** Returns the article with {@code slug}, with its body, as {@code viewerId} sees it. */
@@ -76,26 +79,29 @@ public final class ArticleReader {
      * @param offset how many matching articles to skip, at least 0
      */
     Article.Page page(ArticleFilter filter, Long viewerId, int limit, int offset) {
-        Condition condition = filter.condition();
-        // The total is an uncorrelated scalar subquery: the database runs it once (PostgreSQL: an init
-        // plan), and the page itself still walks the created_at index and stops after LIMIT rows, which a
-        // window count (count(*) over ()) would not let it do.
-        Field<Integer> total = field(selectCount().from(ARTICLES).where(condition)).as(TOTAL);
-        List<Record> rows = select(viewerId, false, total)
-                .where(condition)
-                .orderBy(ARTICLES.CREATED_AT.desc(), ARTICLES.ID.desc())
-                .limit(limit)
-                .offset(offset)
-                .fetch();
+        List<Record> rows = pages.fetch(filter, viewerId, limit, offset);
         // Only a page past the end has no row to carry the total.
         long count = rows.isEmpty()
-                ? (offset == 0 ? 0 : db.dsl().fetchCount(ARTICLES, condition))
+                ? (offset == 0 ? 0 : db.dsl().fetchCount(ARTICLES, filter.condition()))
                 : rows.get(0).get(TOTAL, Long.class);
         List<Article> articles = new ArrayList<>(rows.size());
         for (Record row : rows) {
             articles.add(toArticle(row, false));
         }
         return new Article.Page(articles, count);
+    }
+
+    private Select<Record> pageQuery(ArticleFilter filter, Long viewerId, int limit, int offset) {
+        Condition condition = filter.condition();
+        // The total is an uncorrelated scalar subquery: the database runs it once (PostgreSQL: an init
+        // plan), and the page itself still walks the created_at index and stops after LIMIT rows, which a
+        // window count (count(*) over ()) would not let it do.
+        Field<Integer> total = field(selectCount().from(ARTICLES).where(condition)).as(TOTAL);
+        return select(viewerId, false, total)
+                .where(condition)
+                .orderBy(ARTICLES.CREATED_AT.desc(), ARTICLES.ID.desc())
+                .limit(limit)
+                .offset(offset);
     }
 
     private SelectOnConditionStep<Record> select(Long viewerId, boolean withBody, SelectField<?>... more) {
