@@ -81,7 +81,11 @@ public final class Database implements AutoCloseable, MeterBinder {
         }
     }
 
-    /** Returns the settings this database was created with (the password is in them; never log it raw). */
+    /**
+     * Returns the settings this database was created with (the password is in them; never log it raw).
+     *
+     * @return the settings
+     */
     public DatabaseConfig config() {
         return config;
     }
@@ -89,17 +93,27 @@ public final class Database implements AutoCloseable, MeterBinder {
     /**
      * Returns the shared jOOQ context. Each statement borrows a pooled connection, or, inside {@link
      * #transaction}, uses the transaction's. Thread-safe; the same instance on every call.
+     *
+     * @return the context
      */
     public DSLContext dsl() {
         return dsl;
     }
 
-    /** Returns the pool, for libraries that need plain JDBC; statements run through it are not timed. */
+    /**
+     * Returns the pool, for libraries that need plain JDBC; statements run through it are not timed.
+     *
+     * @return the HikariCP pool
+     */
     public DataSource dataSource() {
         return dataSource;
     }
 
-    /** Returns the SQL dialect, derived from the JDBC URL. */
+    /**
+     * Returns the SQL dialect, derived from the JDBC URL.
+     *
+     * @return the dialect
+     */
     public SQLDialect dialect() {
         return vendor.dialect();
     }
@@ -125,6 +139,7 @@ public final class Database implements AutoCloseable, MeterBinder {
     /**
      * Runs {@code work} in a transaction and returns its result; otherwise as {@link #transaction}.
      *
+     * @param <T> the type of the result
      * @param work the statements to run; not null
      * @return what {@code work} returned, after the commit
      * @throws DatabaseException when a statement or the commit fails

@@ -103,6 +103,17 @@ public record DatabaseConfig(
     /**
      * Checks every value; see the class description for the limits.
      *
+     * @param url the JDBC URL ({@code db.url})
+     * @param user the user ({@code db.user}), or {@code null} to take it from the URL
+     * @param password the password ({@code db.password}), or {@code null} to take it from the URL
+     * @param poolMaxSize the most pooled connections ({@code db.pool.max-size})
+     * @param poolMinIdle the fewest idle connections kept ({@code db.pool.min-idle})
+     * @param connectionTimeout how long to wait for a pooled connection ({@code db.pool.connection-timeout})
+     * @param maxLifetime how long a pooled connection lives ({@code db.pool.max-lifetime})
+     * @param queryTimeout how long one statement may run ({@code db.query-timeout})
+     * @param migrate whether to apply the Flyway migrations at start-up ({@code db.migrate})
+     * @param migrationLocations where the migrations are ({@code db.migrations.locations})
+     * @param startup what start-up does when the database is unreachable ({@code db.startup})
      * @throws IllegalArgumentException listing every bad key and its fix
      * @throws NullPointerException when anything but {@code user} and {@code password} is null
      */
@@ -118,7 +129,11 @@ public record DatabaseConfig(
     }
 
 
-    /** Returns a builder holding the defaults: in-memory H2, a fixed pool of 10, migrations on. */
+    /**
+     * Returns a builder holding the defaults: in-memory H2, a fixed pool of 10, migrations on.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -153,67 +168,122 @@ public record DatabaseConfig(
 
         private Builder() {}
 
-        /** {@code db.url}; {@code null} (the default) means {@link #DEV_URL}, which needs H2. */
+        /**
+         * Sets {@code db.url}; {@code null} (the default) means {@link #DEV_URL}, which needs H2.
+         *
+         * @param url the value
+         * @return this builder
+         */
         public Builder url(String url) {
             this.url = url;
             return this;
         }
 
-        /** {@code db.user}; {@code null} (the default) takes it from the URL, if any. */
+        /**
+         * Sets {@code db.user}; {@code null} (the default) takes it from the URL, if any.
+         *
+         * @param user the value
+         * @return this builder
+         */
         public Builder user(String user) {
             this.user = user;
             return this;
         }
 
-        /** {@code db.password}; {@code null} (the default) takes it from the URL, if any. */
+        /**
+         * Sets {@code db.password}; {@code null} (the default) takes it from the URL, if any.
+         *
+         * @param password the value
+         * @return this builder
+         */
         public Builder password(String password) {
             this.password = password;
             return this;
         }
 
-        /** {@code db.pool.max-size}, default 10. */
+        /**
+         * Sets {@code db.pool.max-size}, default 10.
+         *
+         * @param poolMaxSize the value
+         * @return this builder
+         */
         public Builder poolMaxSize(int poolMaxSize) {
             this.poolMaxSize = poolMaxSize;
             return this;
         }
 
-        /** {@code db.pool.min-idle}, default equal to the max size (a fixed pool). */
+        /**
+         * Sets {@code db.pool.min-idle}, default equal to the max size (a fixed pool).
+         *
+         * @param poolMinIdle the value
+         * @return this builder
+         */
         public Builder poolMinIdle(int poolMinIdle) {
             this.poolMinIdle = poolMinIdle;
             return this;
         }
 
-        /** {@code db.pool.connection-timeout}, default 3 s. */
+        /**
+         * Sets {@code db.pool.connection-timeout}, default 3 s.
+         *
+         * @param connectionTimeout the value
+         * @return this builder
+         */
         public Builder connectionTimeout(Duration connectionTimeout) {
             this.connectionTimeout = Objects.requireNonNull(connectionTimeout, "connectionTimeout");
             return this;
         }
 
-        /** {@code db.pool.max-lifetime}, default 30 min. */
+        /**
+         * Sets {@code db.pool.max-lifetime}, default 30 min.
+         *
+         * @param maxLifetime the value
+         * @return this builder
+         */
         public Builder maxLifetime(Duration maxLifetime) {
             this.maxLifetime = Objects.requireNonNull(maxLifetime, "maxLifetime");
             return this;
         }
 
-        /** {@code db.query-timeout}, default 30 s. */
+        /**
+         * Sets {@code db.query-timeout}, default 30 s.
+         *
+         * @param queryTimeout the value
+         * @return this builder
+         */
         public Builder queryTimeout(Duration queryTimeout) {
             this.queryTimeout = Objects.requireNonNull(queryTimeout, "queryTimeout");
             return this;
         }
 
-        /** {@code db.migrate}, default true. */
+        /**
+         * Sets {@code db.migrate}, default true.
+         *
+         * @param migrate the value
+         * @return this builder
+         */
         public Builder migrate(boolean migrate) {
             this.migrate = migrate;
             return this;
         }
 
-        /** {@code db.migrations.locations}, default {@link #DEFAULT_LOCATIONS}. */
+        /**
+         * Sets {@code db.migrations.locations}, default {@link #DEFAULT_LOCATIONS}.
+         *
+         * @param migrationLocations the value
+         * @return this builder
+         */
         public Builder migrationLocations(List<String> migrationLocations) {
             this.migrationLocations = List.copyOf(migrationLocations);
             return this;
         }
 
-        /** {@code db.startup}, default {@link Startup#FAIL_FAST}. */
+        /**
+         * Sets {@code db.startup}, default {@link Startup#FAIL_FAST}.
+         *
+         * @param startup the value
+         * @return this builder
+         */
         public Builder startup(Startup startup) {
             this.startup = Objects.requireNonNull(startup, "startup");
             return this;
@@ -222,6 +292,9 @@ public record DatabaseConfig(
         /**
          * Refuses H2 and a missing URL, as a production service must run on PostgreSQL or MariaDB;
          * Mainstay's binding turns it on in the {@code prod} profile. Off by default.
+         *
+         * @param production whether to refuse H2 and a missing URL
+         * @return this builder
          */
         public Builder production(boolean production) {
             this.production = production;
@@ -231,6 +304,8 @@ public record DatabaseConfig(
         /**
          * Returns every problem with the settings, in key order, without throwing; empty when {@link
          * #build()} will succeed.
+         *
+         * @return the problems, each with its key, value and fix
          */
         public List<Issue> issues() {
             List<Issue> issues = new ArrayList<>(DatabaseConfigCheck.urlIssues(url, production));
@@ -247,6 +322,7 @@ public record DatabaseConfig(
         /**
          * Returns the checked settings.
          *
+         * @return the settings, {@code null} URL replaced by {@link #DEV_URL}
          * @throws IllegalArgumentException listing every bad key and its fix, as {@link #issues()}
          */
         public DatabaseConfig build() {

@@ -13,12 +13,21 @@ package dev.mainstay.persistence;
 public class DatabaseException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception whose message says what failed and how to fix it. */
+    /**
+     * Creates an exception whose message says what failed and how to fix it.
+     *
+     * @param message what failed and how to fix it
+     */
     public DatabaseException(String message) {
         super(message);
     }
 
-    /** Creates an exception that explains {@code cause}, usually a {@link java.sql.SQLException}. */
+    /**
+     * Creates an exception that explains {@code cause}, usually a {@link java.sql.SQLException}.
+     *
+     * @param message what failed and how to fix it
+     * @param cause the failure it explains
+     */
     public DatabaseException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -17,7 +17,12 @@ public class DatabaseUnavailableException extends DatabaseException {
     /** How long a client should wait before retrying: long enough for a pool to drain or a failover. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-    /** Creates an exception that explains {@code cause} (may be null) and names the setting involved. */
+    /**
+     * Creates an exception that explains {@code cause} (may be null) and names the setting involved.
+     *
+     * @param message why the database cannot serve, naming the setting involved
+     * @param cause the failure it explains, or {@code null}
+     */
     public DatabaseUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

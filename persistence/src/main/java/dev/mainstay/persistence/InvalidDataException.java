@@ -12,7 +12,12 @@ package dev.mainstay.persistence;
 public class InvalidDataException extends DatabaseException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception that explains {@code cause}. */
+    /**
+     * Creates an exception that explains {@code cause}.
+     *
+     * @param message what was refused, without the values
+     * @param cause the database's refusal
+     */
     public InvalidDataException(String message, Throwable cause) {
         super(message, cause);
     }

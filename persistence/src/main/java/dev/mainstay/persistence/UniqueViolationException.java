@@ -16,9 +16,16 @@ import java.util.Objects;
 public class UniqueViolationException extends DatabaseException {
     private static final long serialVersionUID = 1L;
 
+    /** The database's own message, which names the violated constraint (or, on H2, its index). */
     private final String databaseMessage;
 
-    /** Creates an exception from the database's own message, which names the constraint. */
+    /**
+     * Creates an exception from the database's own message, which names the constraint.
+     *
+     * @param message what was refused, without the values
+     * @param databaseMessage the database's message, which names the constraint; {@code null} is read as empty
+     * @param cause the database's refusal
+     */
     public UniqueViolationException(String message, String databaseMessage, Throwable cause) {
         super(message, cause);
         this.databaseMessage = Objects.requireNonNullElse(databaseMessage, "");

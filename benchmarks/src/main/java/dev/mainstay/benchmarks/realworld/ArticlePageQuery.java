@@ -16,14 +16,15 @@ import javax.sql.DataSource;
 /**
  * One page of RealWorld articles in one PostgreSQL statement: the page, each article's author,
  * {@code favoritesCount}, {@code favorited}, {@code following} and {@code tagList}, the total count,
- * and whether the signed-in viewer still exists. The hand-written control that examples/realworld's
+ * and the signed-in viewer's {@code tokens_valid_after} (null when the user no longer exists), which the
+ * example's revocation hook reads in a statement of its own on every signed-in request. The hand-written control that examples/realworld's
  * list is measured against.
  *
  * <p>How it is built: the page ({@code ORDER BY created_at DESC, id DESC LIMIT/OFFSET}) is a derived
  * table that walks {@code articles_created_idx} (or {@code articles_author_created_idx} for the feed)
  * and stops after the page; the per-article values are correlated subqueries on primary-key or
  * {@code *_article_idx} indexes, run for the page's rows only; tags come back as one array per row
- * ({@code array_agg}); the count and the viewer check are uncorrelated subqueries that PostgreSQL runs
+ * ({@code array_agg}); the count and the viewer's revocation instant are uncorrelated subqueries that PostgreSQL runs
  * once (init plans). The page is left-joined to a one-row table of those two, so that a page past
  * the end still returns the count in one row with no article. Thread-safe: holds no state.
  */
@@ -40,7 +41,7 @@ final class ArticlePageQuery {
         private final String sql;
 
         Filter(String condition) {
-            this.sql = "select t.total, v.found, p.slug, p.title, p.description, p.created_at, p.updated_at,"
+            this.sql = "select t.total, v.valid_after, p.slug, p.title, p.description, p.created_at, p.updated_at,"
                     + " u.username, u.bio, u.image,"
                     + " (select count(*) from favorites f where f.article_id = p.id) as favorites_count,"
                     + " exists (select 1 from favorites f where f.article_id = p.id and f.user_id = ?) as favorited,"
@@ -49,7 +50,7 @@ final class ArticlePageQuery {
                     + " (select array_agg(tg.name) from article_tags at join tags tg on tg.id = at.tag_id"
                     + " where at.article_id = p.id) as tag_list"
                     + " from (select count(*) as total from articles a where " + condition + ") t"
-                    + " cross join (select count(*) as found from users where id = ?) v"
+                    + " cross join (select max(tokens_valid_after) as valid_after from users where id = ?) v"
                     + " left join (select a.id, a.slug, a.title, a.description, a.created_at, a.updated_at, a.author_id"
                     + " from articles a where " + condition
                     + " order by a.created_at desc, a.id desc limit ? offset ?) p on true"
@@ -58,8 +59,11 @@ final class ArticlePageQuery {
         }
     }
 
-    /** A page, or the news that the viewer's token names a user who no longer exists. */
-    record Result(ConduitJson.Page page, boolean viewerGone) {}
+    /**
+     * A page, or the news that the viewer's token is revoked: it names a user who no longer exists, or
+     * was issued before the user's {@code tokens_valid_after} (the example's rule).
+     */
+    record Result(ConduitJson.Page page, boolean viewerRefused) {}
 
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
 
@@ -70,8 +74,10 @@ final class ArticlePageQuery {
      *
      * @param argument the tag for {@link Filter#TAG}, the viewer's id for {@link Filter#FEED}, else null
      * @param viewerId the signed-in user, or null when signed out
+     * @param issuedAt the viewer's token's {@code iat} in epoch seconds (ignored when signed out)
      */
-    static Result page(DataSource pool, Filter filter, Object argument, Long viewerId, int limit, int offset)
+    static Result page(
+            DataSource pool, Filter filter, Object argument, Long viewerId, long issuedAt, int limit, int offset)
             throws SQLException {
         try (Connection c = pool.getConnection();
                 PreparedStatement ps = c.prepareStatement(filter.sql)) {
@@ -81,7 +87,7 @@ final class ArticlePageQuery {
             if (filter != Filter.ALL) {
                 ps.setObject(i++, argument); // the count's filter
             }
-            i = bindViewer(ps, i, viewerId); // found
+            i = bindViewer(ps, i, viewerId); // valid_after
             if (filter != Filter.ALL) {
                 ps.setObject(i++, argument); // the page's filter
             }
@@ -90,16 +96,17 @@ final class ArticlePageQuery {
             try (ResultSet rs = ps.executeQuery()) {
                 List<ConduitJson.Article> articles = new ArrayList<>(limit);
                 long total = 0;
-                boolean found = false;
+                Long validAfter = null;
                 while (rs.next()) {
                     total = rs.getLong(1);
-                    found = rs.getLong(2) > 0;
+                    validAfter = rs.getObject(2, Long.class);
                     String slug = rs.getString(3);
                     if (slug != null) { // null: a page past the end, one row that only carries the count
                         articles.add(article(rs, slug));
                     }
                 }
-                return new Result(new ConduitJson.Page(articles, total), viewerId != null && !found);
+                boolean refused = viewerId != null && (validAfter == null || issuedAt < validAfter);
+                return new Result(new ConduitJson.Page(articles, total), refused);
             }
         }
     }

@@ -21,8 +21,9 @@ import java.util.Base64;
  * <p>Routes: {@code GET /api/articles} ({@code ?limit}, {@code ?offset}, {@code ?tag}; an
  * {@code Authorization: Token <jwt>} is optional) and {@code GET /api/articles/feed} (token required).
  * Tokens are the example's: HS256 with the same secret, issuer and audience; {@code sub} is the user id.
- * A token whose user is gone is a 401, as in the example. Only what the benchmark needs: no other
- * filters, no validation problems beyond a 400.
+ * A token whose user is gone, or issued before the user's {@code tokens_valid_after}, is a 401, as in the
+ * example (whose revocation hook reads that column on every signed-in request). Only what the benchmark
+ * needs: no other filters, no validation problems beyond a 400.
  *
  * <p>Settings from the environment: {@code BENCH_PORT}, {@code BENCH_DB_URL}, {@code BENCH_JWT_SECRET}
  * (base64), {@code BENCH_JWT_ISSUER} ({@code mainstay-realworld}), {@code BENCH_JWT_AUDIENCE}
@@ -70,26 +71,30 @@ public final class RealWorldControl {
     }
 
     private void feed(Context ctx) throws SQLException {
-        Long viewer = viewer(ctx);
+        Viewer viewer = viewer(ctx);
         if (viewer == null) {
             throw new UnauthorizedResponse();
         }
-        respond(ctx, ArticlePageQuery.Filter.FEED, viewer, viewer);
+        respond(ctx, ArticlePageQuery.Filter.FEED, viewer.id(), viewer);
     }
 
-    private void respond(Context ctx, ArticlePageQuery.Filter filter, Object argument, Long viewer)
+    private void respond(Context ctx, ArticlePageQuery.Filter filter, Object argument, Viewer viewer)
             throws SQLException {
         int limit = number(ctx, "limit", 20, 1, 100);
         int offset = number(ctx, "offset", 0, 0, 1_000_000);
-        ArticlePageQuery.Result result = ArticlePageQuery.page(pool, filter, argument, viewer, limit, offset);
-        if (result.viewerGone()) {
+        ArticlePageQuery.Result result = ArticlePageQuery.page(pool, filter, argument,
+                viewer == null ? null : viewer.id(), viewer == null ? 0 : viewer.issuedAt(), limit, offset);
+        if (result.viewerRefused()) {
             throw new UnauthorizedResponse();
         }
         ctx.json(result.page());
     }
 
-    /** The user id of {@code Authorization: Token <jwt>}, null without the header, 401 for a bad token. */
-    private Long viewer(Context ctx) {
+    /** A signed-in user: the token's {@code sub} and {@code iat} (epoch seconds; 0 without one). */
+    private record Viewer(long id, long issuedAt) {}
+
+    /** The user of {@code Authorization: Token <jwt>}, null without the header, 401 for a bad token. */
+    private Viewer viewer(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null) {
             return null;
@@ -102,7 +107,9 @@ public final class RealWorldControl {
             if (!"at+jwt".equals(jws.getHeader().getType())) {
                 throw new UnauthorizedResponse();
             }
-            return Long.valueOf(jws.getPayload().getSubject());
+            var issuedAt = jws.getPayload().getIssuedAt();
+            return new Viewer(
+                    Long.parseLong(jws.getPayload().getSubject()), issuedAt == null ? 0 : issuedAt.getTime() / 1000);
         } catch (JwtException | NumberFormatException e) {
             throw new UnauthorizedResponse();
         }

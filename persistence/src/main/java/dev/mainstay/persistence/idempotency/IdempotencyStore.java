@@ -67,7 +67,11 @@ public final class IdempotencyStore {
         return new IdempotencyStore(database);
     }
 
-    /** Returns the database the keys live in. */
+    /**
+     * Returns the database the keys live in.
+     *
+     * @return the database
+     */
     public Database database() {
         return database;
     }
@@ -97,6 +101,7 @@ public final class IdempotencyStore {
      * @param keyHash the key's hash
      * @param requestHash the request's hash
      * @param expiresAt when the key may be forgotten
+     * @param now the current instant: a row of the same key that expired before it is replaced
      * @throws IdempotencyKeyInUseException when a concurrent transaction holds the key longer than {@link
      *     #LOCK_WAIT}
      * @throws dev.mainstay.persistence.UniqueViolationException when the key was committed meanwhile:

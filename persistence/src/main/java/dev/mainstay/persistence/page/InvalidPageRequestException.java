@@ -13,6 +13,7 @@ import java.util.Objects;
 public final class InvalidPageRequestException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The query parameter at fault: {@code limit} or {@code cursor}. */
     private final String parameter;
 
     /**
@@ -26,7 +27,11 @@ public final class InvalidPageRequestException extends IllegalArgumentException 
         this.parameter = Objects.requireNonNull(parameter, "parameter");
     }
 
-    /** Returns the query parameter at fault: {@code limit} or {@code cursor}. */
+    /**
+     * Returns the query parameter at fault.
+     *
+     * @return {@code limit} or {@code cursor}
+     */
     public String parameter() {
         return parameter;
     }

@@ -44,6 +44,7 @@ public final class Keyset {
      * Returns a keyset over {@code keys}, in order, e.g. {@code Keyset.of(T.RANK.desc(), T.ID.asc())}.
      *
      * @param keys one or more sort fields, the last unique; directions may be mixed
+     * @return the keyset
      * @throws IllegalArgumentException when there are no keys
      */
     public static Keyset of(SortField<?>... keys) {
@@ -56,6 +57,7 @@ public final class Keyset {
     /**
      * Fetches one page of {@code query}, ordered by the keys, after the request's cursor.
      *
+     * @param <R> the record type of the listing
      * @param query the listing without {@code ORDER BY} or {@code LIMIT}, e.g. {@code selectFrom(T).where(..)}
      * @param request the page asked for
      * @return at most {@code request.limit()} rows, and the next cursor if more rows follow

@@ -22,6 +22,7 @@ public final class Offset {
     /**
      * Fetches one page of an ordered query.
      *
+     * @param <R> the record type of the listing
      * @param ordered the listing with its {@code ORDER BY} and without {@code LIMIT}
      * @param request the page asked for
      * @return at most {@code request.limit()} rows, and the next cursor if more rows follow

@@ -12,12 +12,21 @@ import java.util.function.Function;
  * @param <T> the item type
  */
 public record Page<T>(List<T> items, String nextCursor) {
-    /** Copies the items into an immutable list. */
+    /**
+     * Copies the items into an immutable list.
+     *
+     * @param items the items of this page, at most the requested limit
+     * @param nextCursor the opaque cursor of the next page, or {@code null} when this page is the last
+     */
     public Page {
         items = List.copyOf(items);
     }
 
-    /** Tells whether another page follows. */
+    /**
+     * Tells whether another page follows.
+     *
+     * @return whether {@link #nextCursor()} is set
+     */
     public boolean hasNext() {
         return nextCursor != null;
     }
@@ -25,7 +34,9 @@ public record Page<T>(List<T> items, String nextCursor) {
     /**
      * Returns the same page with every item converted, e.g. from a jOOQ record to a response type.
      *
+     * @param <U> the converted item type
      * @param mapper converts one item; not null, and it must not return null
+     * @return a page with the converted items and the same cursor
      */
     public <U> Page<U> map(Function<? super T, ? extends U> mapper) {
         Objects.requireNonNull(mapper, "mapper");

@@ -15,7 +15,13 @@ public record PageRequest(int limit, String cursor) {
     /** The most items one page may hold, whatever the client asks for. */
     public static final int MAX_LIMIT = 100;
 
-    /** Rejects a limit outside 1..{@value #MAX_LIMIT}; use {@link #of} to clamp instead. */
+    /**
+     * Rejects a limit outside 1..{@value #MAX_LIMIT}; use {@link #of} to clamp instead.
+     *
+     * @param limit the number of items, 1..{@value #MAX_LIMIT}
+     * @param cursor the cursor from the previous page, or {@code null} or blank for the first page
+     * @throws IllegalArgumentException when the limit is out of range
+     */
     public PageRequest {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
@@ -29,6 +35,7 @@ public record PageRequest(int limit, String cursor) {
      *
      * @param limit the requested number of items, or {@code null}
      * @param cursor the cursor from the previous page, or {@code null} or blank for the first page
+     * @return the request
      */
     public static PageRequest of(Integer limit, String cursor) {
         int clamped = limit == null ? DEFAULT_LIMIT : Math.max(1, Math.min(MAX_LIMIT, limit));
@@ -42,6 +49,7 @@ public record PageRequest(int limit, String cursor) {
      *
      * @param limit the {@code limit} parameter, or {@code null} or empty for {@value #DEFAULT_LIMIT}
      * @param cursor the {@code cursor} parameter, or {@code null}
+     * @return the request
      * @throws InvalidPageRequestException naming {@code limit} when it is not such a whole number
      */
     public static PageRequest parse(String limit, String cursor) {

@@ -57,6 +57,7 @@ public final class DatabaseRefreshTokenStore implements RefreshTokenStore {
      * Returns a store on {@code database}, creating its table first when {@code db.migrate} is on.
      *
      * @param database the database to keep tokens in; not null
+     * @return the store
      * @throws dev.mainstay.persistence.DatabaseException when the table's migration fails
      */
     public static DatabaseRefreshTokenStore create(Database database) {

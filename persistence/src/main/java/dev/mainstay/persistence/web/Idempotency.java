@@ -124,7 +124,11 @@ public final class Idempotency {
         return new Idempotency(store, identity, ttl, clock);
     }
 
-    /** Returns the store of keys, e.g. to delete expired ones yourself. */
+    /**
+     * Returns the store of keys, e.g. to delete expired ones yourself.
+     *
+     * @return the store
+     */
     public IdempotencyStore store() {
         return store;
     }

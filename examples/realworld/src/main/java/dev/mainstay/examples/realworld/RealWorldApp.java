@@ -70,7 +70,7 @@ public final class RealWorldApp {
         UserService userService = new UserService(db, users, security, clock);
         ProfileService profileService = new ProfileService(users, new ProfileRepository(db));
         ArticleService articleService =
-                new ArticleService(db, articles, new ArticleReader(db, tags), tags, new FavoriteRepository(db), clock);
+                new ArticleService(db, articles, new ArticleReader(db), tags, new FavoriteRepository(db), clock);
         CommentService commentService = new CommentService(articles, new CommentRepository(db), clock);
 
         if (settings.realworld().seedArticles() > 0) {

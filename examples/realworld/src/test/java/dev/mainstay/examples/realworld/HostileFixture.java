@@ -58,6 +58,14 @@ final class HostileFixture {
         return fixture;
     }
 
+    /** Counts the statuses of {@link #attack} and {@link #sendBody(Operation, Variant)}; none until set. */
+    private StatusTally tally = new StatusTally("not printed");
+
+    /** Makes {@link #attack} and {@link #sendBody(Operation, Variant)} count their answers' statuses in {@code tally}. */
+    void countInto(StatusTally tally) {
+        this.tally = tally;
+    }
+
     /** Returns the user who wrote the fixture's article and comment. */
     Conduit.Account writer() {
         return writer;
@@ -99,6 +107,7 @@ final class HostileFixture {
                 + (signedIn ? ", signed in" : ", signed out");
         HttpResponse<String> response = Hostile.send(sent, api, operation.method(), operation.path(path) + query, body,
                 signedIn ? headers(operation) : new String[0]);
+        tally.add(response.statusCode());
         Hostile.assertHandled(sent, response);
         if (response.statusCode() < 300) {
             accepted(operation, response);
@@ -113,6 +122,7 @@ final class HostileFixture {
         String sent = body + " as the body of " + operation;
         HttpResponse<String> response =
                 Hostile.send(sent, api, operation.method(), path(operation), body.bytes(), headers(operation));
+        tally.add(response.statusCode());
         Hostile.assertHandled(sent, response);
         if (response.statusCode() < 300) {
             accepted(operation, response);

@@ -84,7 +84,13 @@ abstract class HostileSuite {
                     }
                 }
             }
-            assertAll(attacks.size() + " hostile values, seed " + hostile.seed(), attacks);
+            StatusTally tally = new StatusTally(attacks.size() + " hostile values, seed " + hostile.seed());
+            fixture.countInto(tally);
+            try {
+                assertAll(attacks.size() + " hostile values, seed " + hostile.seed(), attacks);
+            } finally {
+                tally.print();
+            }
             fixture.assertNothingHalfWritten();
         });
     }
@@ -100,7 +106,13 @@ abstract class HostileSuite {
                 Variant body = hostile.body(fixture.validBody(operation));
                 attacks.add(() -> fixture.sendBody(operation, body));
             }
-            assertAll("broken bodies, seed " + hostile.seed(), attacks);
+            StatusTally tally = new StatusTally(attacks.size() + " broken bodies, seed " + hostile.seed());
+            fixture.countInto(tally);
+            try {
+                assertAll("broken bodies, seed " + hostile.seed(), attacks);
+            } finally {
+                tally.print();
+            }
             fixture.assertNothingHalfWritten();
         });
     }
@@ -220,13 +232,20 @@ abstract class HostileSuite {
     @Test
     void traversalAndBrokenEscapesInThePathAre4xx() {
         run(api -> {
-            for (String path : List.of("/api/articles/..%2f..%2fetc%2fpasswd", "/api/articles/%2e%2e/%2e%2e/etc/passwd",
+            List<String> paths = List.of("/api/articles/..%2f..%2fetc%2fpasswd", "/api/articles/%2e%2e/%2e%2e/etc/passwd",
                     "/api/profiles/%00", "/api/articles/%FF", "/api/articles/%C0%AF", "/api/articles/%ED%A0%80",
-                    "/api/profiles/..", "/api/articles/x/../../../../etc/passwd", "/api/articles/%252e%252e")) {
-                HttpResponse<String> response = api.http.get(path);
-                String context = Hostile.describe(path, response);
-                assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, context);
-                Hostile.assertNoStackTrace(context, response);
+                    "/api/profiles/..", "/api/articles/x/../../../../etc/passwd", "/api/articles/%252e%252e");
+            StatusTally tally = new StatusTally(paths.size() + " traversal paths and broken escapes");
+            try {
+                for (String path : paths) {
+                    HttpResponse<String> response = api.http.get(path);
+                    tally.add(response.statusCode());
+                    String context = Hostile.describe(path, response);
+                    assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, context);
+                    Hostile.assertNoStackTrace(context, response);
+                }
+            } finally {
+                tally.print();
             }
         });
     }
@@ -268,12 +287,18 @@ abstract class HostileSuite {
             for (String header : List.of("Bearer " + token, "Token", token, "Basic amFrZTpqYWtl")) {
                 headers.put("Authorization: " + header, header);
             }
+            long needing = Operation.ALL.stream().filter(Operation::auth).count();
+            StatusTally guarded = new StatusTally("forged tokens, " + headers.size() + " headers on the " + needing
+                    + " operations that need a token");
+            StatusTally open = new StatusTally("forged tokens, " + headers.size() + " headers on the "
+                    + (Operation.ALL.size() - needing) + " public operations");
             List<Executable> attacks = new ArrayList<>();
             for (Map.Entry<String, String> header : headers.entrySet()) {
                 for (Operation operation : Operation.ALL) {
                     String sent = header.getKey() + " on " + operation;
                     attacks.add(() -> {
                         HttpResponse<String> response = fixture.sendValid(operation, "Authorization", header.getValue());
+                        (operation.auth() ? guarded : open).add(response.statusCode());
                         if (operation.auth()) {
                             Hostile.assertRejected(sent, 401, response);
                         } else {
@@ -282,7 +307,12 @@ abstract class HostileSuite {
                     });
                 }
             }
-            assertAll("forged tokens", attacks);
+            try {
+                assertAll("forged tokens", attacks);
+            } finally {
+                guarded.print();
+                open.print();
+            }
             fixture.assertNothingHalfWritten();
         });
     }

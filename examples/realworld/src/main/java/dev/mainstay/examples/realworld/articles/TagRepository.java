@@ -5,10 +5,7 @@ import static dev.mainstay.examples.realworld.db.Tables.TAGS;
 
 import dev.mainstay.persistence.Database;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jooq.InsertValuesStep1;
 import org.jooq.InsertValuesStep2;
@@ -17,7 +14,8 @@ import org.jooq.Record;
 
 /**
  * Reads and writes tags ({@code tags}) and their links to articles ({@code article_tags}).
- * Tag lists come back sorted by {@link String#compareTo}, the same on every database. Thread-safe.
+ * Tag lists come back sorted by {@link String#compareTo}, the same on every database; an article's own
+ * tags are read with the article ({@link ArticleReader}). Thread-safe.
  */
 public final class TagRepository {
     private final Database db;
@@ -42,23 +40,6 @@ public final class TagRepository {
                 db.dsl().insertInto(ARTICLE_TAGS, ARTICLE_TAGS.ARTICLE_ID, ARTICLE_TAGS.TAG_ID);
         ids.forEach(id -> links.values(articleId, id));
         links.execute();
-    }
-
-    /** Returns the sorted tags of each of the articles {@code articleIds}; articles without tags are absent. */
-    Map<Long, List<String>> byArticle(Collection<Long> articleIds) {
-        if (articleIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, List<String>> tags = new HashMap<>();
-        db.dsl().select(ARTICLE_TAGS.ARTICLE_ID, TAGS.NAME)
-                .from(ARTICLE_TAGS)
-                .join(TAGS)
-                .on(TAGS.ID.eq(ARTICLE_TAGS.TAG_ID))
-                .where(ARTICLE_TAGS.ARTICLE_ID.in(articleIds))
-                .forEach(r -> tags.computeIfAbsent(r.value1(), id -> new ArrayList<>())
-                        .add(r.value2()));
-        tags.values().forEach(list -> list.sort(null));
-        return tags;
     }
 
     /** Returns every tag that at least one article has, sorted. */
