@@ -1,6 +1,7 @@
 package dev.mainstay.security.web;
 
 import dev.mainstay.core.MainstaySetup;
+import dev.mainstay.core.config.Profile;
 import dev.mainstay.core.config.ConfigReader;
 import dev.mainstay.security.PeriodicCleanup;
 import dev.mainstay.security.auth.AccountStore;
@@ -15,6 +16,7 @@ import dev.mainstay.security.token.RefreshTokenStore;
 import dev.mainstay.security.token.RefreshTokens;
 import dev.mainstay.security.token.TokenRevocations;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -42,9 +44,11 @@ public final class MainstaySecurity {
     private final RefreshTokens refreshTokens;
     private final LoginThrottle loginThrottle;
     private final LoginThrottle registrationThrottle;
+    private final Profile profile;
 
-    private MainstaySecurity(SecurityConfig config, RefreshTokenStore store, Extras extras) {
+    private MainstaySecurity(SecurityConfig config, RefreshTokenStore store, Extras extras, Profile profile) {
         this.config = config;
+        this.profile = profile;
         this.hasher = PasswordHasher.bcrypt(config.password());
         this.accessTokens = AccessTokens.create(config.jwt(), Clock.systemUTC(), extras.revocations);
         this.refreshTokens = store == null ? null : RefreshTokens.create(store, config.refresh());
@@ -179,7 +183,7 @@ public final class MainstaySecurity {
         Extras extras = new Extras();
         configureExtras.accept(extras);
         Objects.requireNonNull(extras.revocations, "extras.revocations: TokenRevocations.NONE for none");
-        MainstaySecurity security = new MainstaySecurity(config, store, extras);
+        MainstaySecurity security = new MainstaySecurity(config, store, extras, setup.profile());
         SecurityProblems.register(setup, passwordPointer);
         setup.javalin(cfg -> cfg.registerPlugin(new SecurityPlugin(options -> {
             options.accessTokens = security.accessTokens;
@@ -206,6 +210,29 @@ public final class MainstaySecurity {
                 .refreshTokens(refreshTokens)
                 .tokenType(config.authScheme())
                 .build();
+    }
+
+    /**
+     * Returns the cookie mode of the token routes under {@code cookiePath}, for browser pages: the
+     * refresh token in an {@code HttpOnly; Secure; SameSite=Strict} cookie for that path, lasting
+     * {@code security.refresh.ttl}, with the CSRF checks against the service's own origin and
+     * {@code security.cors.allowed-origins}. Create it once at start-up.
+     *
+     * @param cookiePath the path prefix of the routes that read the cookie (refresh and logout), e.g.
+     *     {@code /api/auth}; the browser sends the cookie to nothing else
+     * @return the cookie mode
+     * @throws IllegalArgumentException if {@code cookiePath} does not start with {@code /} or holds
+     *     a character a cookie attribute cannot
+     * @throws IllegalStateException if installed without refresh tokens
+     */
+    public BrowserSession browserSession(String cookiePath) {
+        refreshTokens();
+        if (cookiePath == null || !cookiePath.matches("/[A-Za-z0-9/._~-]*")) {
+            throw new IllegalArgumentException("cookiePath must be a path such as /api/auth, not " + cookiePath);
+        }
+        return new BrowserSession(
+                new RefreshCookie(cookiePath, config.refresh().ttl(), profile == Profile.DEV),
+                new OriginCheck(new HashSet<>(config.cors().allowedOrigins())));
     }
 
     /** Returns the bounded bcrypt hasher at the configured cost, e.g. to hash a changed password. */
