@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -50,7 +51,9 @@ class WebClientBrowserTest {
     void openThePage() {
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
+        // The list is redrawn after each change: an element found just before can go stale, so look again.
         wait = new WebDriverWait(browser, TIMEOUT);
+        wait.ignoring(StaleElementReferenceException.class);
         email = "browser-" + UUID.randomUUID() + "@example.com";
         browser.get(app.baseUri() + "/");
         waitUntilShown("signed-out");
@@ -71,11 +74,11 @@ class WebClientBrowserTest {
         addNote("third", "three");
         assertEquals(List.of("third", "second", "first"), titles());
 
-        note("second").findElement(By.cssSelector("button.edit")).click();
+        click("second", "edit");
         type("note-title", "second, edited");
         browser.findElement(By.id("save")).click();
         waitForTitles(List.of("third", "second, edited", "first"));
-        note("first").findElement(By.cssSelector("button.delete")).click();
+        click("first", "delete");
         waitForTitles(List.of("third", "second, edited"));
     }
 
@@ -192,17 +195,23 @@ class WebClientBrowserTest {
         wait.until(b -> titles().equals(expected));
     }
 
+    /** The titles on the page, read in one script so that a list being redrawn is never half-read. */
+    @SuppressWarnings("unchecked")
     private List<String> titles() {
-        return browser.findElements(By.cssSelector("#notes li h2")).stream()
-                .map(WebElement::getText)
-                .toList();
+        return (List<String>) script("return [...document.querySelectorAll('#notes li h2')].map(h => h.textContent);");
     }
 
-    private WebElement note(String title) {
-        return browser.findElements(By.cssSelector("#notes li")).stream()
-                .filter(item -> item.findElement(By.tagName("h2")).getText().equals(title))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no note titled " + title));
+    /** Clicks a button ({@code edit} or {@code delete}) of the note titled {@code title}. */
+    private void click(String title, String button) {
+        wait.until(b -> {
+            for (WebElement item : b.findElements(By.cssSelector("#notes li"))) {
+                if (item.findElement(By.tagName("h2")).getText().equals(title)) {
+                    item.findElement(By.cssSelector("button." + button)).click();
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     private Object script(String javascript) {
