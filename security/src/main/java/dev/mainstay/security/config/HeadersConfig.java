@@ -35,17 +35,32 @@ public record HeadersConfig(boolean hsts, Duration hstsMaxAge, boolean hstsInclu
     public static final String PAGE_POLICY = "default-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
-    /** Checks the max age against {@link #HSTS_MAX_AGE}'s range. */
+    /**
+     * Checks the max age against {@link #HSTS_MAX_AGE}'s range.
+     *
+     * @param hsts whether to send {@code Strict-Transport-Security}
+     * @param hstsMaxAge how long browsers remember it
+     * @param hstsIncludeSubdomains whether it covers every subdomain too
+     * @throws IllegalArgumentException naming the key if {@code hstsMaxAge} is out of range
+     */
     public HeadersConfig {
         HSTS_MAX_AGE.check(hstsMaxAge);
     }
 
-    /** Returns the headers with HSTS on (one year, no subdomains): for a service served over HTTPS. */
+    /**
+     * Returns the headers with HSTS on (one year, no subdomains): for a service served over HTTPS.
+     *
+     * @return the settings
+     */
     public static HeadersConfig withHsts() {
         return new HeadersConfig(true, HSTS_MAX_AGE.defaultValue(), false);
     }
 
-    /** Returns the headers with HSTS off: for local development over plain HTTP. */
+    /**
+     * Returns the headers with HSTS off: for local development over plain HTTP.
+     *
+     * @return the settings
+     */
     public static HeadersConfig withoutHsts() {
         return new HeadersConfig(false, HSTS_MAX_AGE.defaultValue(), false);
     }

@@ -67,6 +67,7 @@ public final class MainstaySecurity {
      * key is generated at random with a loud warning. Configured HMAC secrets that are short,
      * published examples or passphrases are refused in every profile.
      *
+     * @param r the reader of the app's one {@code bind}
      * @return the settings (meaningful only if {@code bind} then reports no problem)
      */
     public static SecurityConfig readConfig(ConfigReader r) {
@@ -200,6 +201,7 @@ public final class MainstaySecurity {
      *
      * @param accounts the app's user lookup and storage
      * @param <U> the app's user type
+     * @return the flows
      */
     public <U> AuthFlows<U> authFlows(AccountStore<U> accounts) {
         return AuthFlows.builder(accounts)
@@ -235,17 +237,29 @@ public final class MainstaySecurity {
                 new OriginCheck(new HashSet<>(config.cors().allowedOrigins())));
     }
 
-    /** Returns the bounded bcrypt hasher at the configured cost, e.g. to hash a changed password. */
+    /**
+     * Returns the bounded bcrypt hasher at the configured cost, e.g. to hash a changed password.
+     *
+     * @return the hasher
+     */
     public PasswordHasher passwordHasher() {
         return hasher;
     }
 
-    /** Returns the policy to check new passwords with on change and reset (register checks it itself). */
+    /**
+     * Returns the policy to check new passwords with on change and reset (register checks it itself).
+     *
+     * @return the policy
+     */
     public PasswordPolicy passwordPolicy() {
         return config.password().policy();
     }
 
-    /** Returns the access-token service the plugin verifies with. */
+    /**
+     * Returns the access-token service the plugin verifies with.
+     *
+     * @return the service
+     */
     public AccessTokens accessTokens() {
         return accessTokens;
     }
@@ -253,6 +267,7 @@ public final class MainstaySecurity {
     /**
      * Returns the refresh-token service, e.g. to log a user out everywhere.
      *
+     * @return the service
      * @throws IllegalStateException if installed without refresh tokens
      */
     public RefreshTokens refreshTokens() {
@@ -263,12 +278,20 @@ public final class MainstaySecurity {
         return refreshTokens;
     }
 
-    /** Returns the login throttle, in memory and so per instance (see the module README). */
+    /**
+     * Returns the login throttle, in memory and so per instance (see the module README).
+     *
+     * @return the throttle
+     */
     public LoginThrottle loginThrottle() {
         return loginThrottle;
     }
 
-    /** Returns the settings it was installed with. */
+    /**
+     * Returns the settings it was installed with.
+     *
+     * @return the settings
+     */
     public SecurityConfig config() {
         return config;
     }
