@@ -50,7 +50,8 @@ public final class BrowserSession {
     public static final String COOKIE_NAME = "refresh_token";
 
     private static final Problem HEADER_MISSING = Problem.of(403, "Forbidden")
-            .withDetail("The refresh cookie is accepted only with the header " + MODE_HEADER + ": " + COOKIE_MODE + ".");
+            .withDetail("The refresh cookie is accepted only with the header " + MODE_HEADER + ": "
+                    + COOKIE_MODE + ".");
 
     private final RefreshCookie cookie;
     private final OriginCheck origins;

@@ -111,7 +111,8 @@ public final class AuthRoutes {
      * In cookie mode the browser is also told to delete the cookie.
      */
     private void logout(Context ctx) {
-        browser.refreshToken(ctx, AuthRoutes::refreshToken).ifPresent(token -> auth.logout(Caller.id(ctx).toString(), token));
+        browser.refreshToken(ctx, AuthRoutes::refreshToken)
+                .ifPresent(token -> auth.logout(Caller.id(ctx).toString(), token));
         browser.endSession(ctx);
         ctx.status(204);
     }
