@@ -14,6 +14,7 @@ import dev.mainstay.persistence.security.DatabaseRefreshTokenStore;
 import dev.mainstay.persistence.web.MainstayPersistence;
 import dev.mainstay.security.config.SecurityConfig;
 import dev.mainstay.security.web.MainstaySecurity;
+import dev.mainstay.security.web.WebPages;
 
 /**
  * The composition root: reads the settings, builds every part of the service and wires them
@@ -53,6 +54,8 @@ public final class App {
             new NoteRoutes(new NoteRepository(db), MainstayPersistence.idempotency(setup, db)).install(cfg);
             new AdminRoutes(users).install(cfg);
             ApiDocs.install(cfg);
+            // The web client (src/main/resources/web) at /, with a page CSP of its own (README, "Front-end").
+            WebPages.serve(cfg, "/", "/web");
         });
     }
 }

@@ -44,7 +44,17 @@ public record CorsConfig(
     public static final DurationSetting MAX_AGE =
             new DurationSetting("security.cors.max-age", Duration.ofMinutes(10), Duration.ZERO, Duration.ofDays(1));
 
-    /** Checks every origin and the max age, and copies the lists. */
+    /**
+     * Checks every origin and the max age, and copies the lists.
+     *
+     * @param allowedOrigins the origins allowed, exact match
+     * @param allowedMethods the methods a preflight may approve (upper-cased here)
+     * @param allowedHeaders the request headers a preflight may approve
+     * @param exposedHeaders the response headers scripts may read
+     * @param allowCredentials whether cookies and HTTP auth may be sent
+     * @param maxAge how long browsers may cache a preflight answer
+     * @throws IllegalArgumentException naming {@link #ALLOWED_ORIGINS} or {@link #MAX_AGE} for a bad value
+     */
     public CorsConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
         allowedMethods =
@@ -59,7 +69,11 @@ public record CorsConfig(
         }
     }
 
-    /** Returns CORS switched off: no cross-origin browser calls. */
+    /**
+     * Returns CORS switched off: no cross-origin browser calls.
+     *
+     * @return the settings
+     */
     public static CorsConfig disabled() {
         return allowing(List.of());
     }
@@ -82,7 +96,11 @@ public record CorsConfig(
                 MAX_AGE.defaultValue());
     }
 
-    /** Tells whether CORS is on: true if at least one origin is allowed. */
+    /**
+     * Tells whether CORS is on.
+     *
+     * @return true if at least one origin is allowed
+     */
     public boolean enabled() {
         return !allowedOrigins.isEmpty();
     }

@@ -49,7 +49,20 @@ public record SecurityConfig(
     // An HTTP token (RFC 9110 5.6.2) that starts with a letter: what may stand before the credentials.
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*");
 
-    /** Rejects nulls and a scheme that is not one word. */
+    /**
+     * Rejects nulls and a scheme that is not one word.
+     *
+     * @param password hashing cost, bounds and policy
+     * @param jwt access-token keys, claims and lifetimes
+     * @param refresh refresh-token lifetime and cleanup interval
+     * @param throttle login throttling limits
+     * @param registerLimit registrations per client address per throttle window
+     * @param authScheme the {@code Authorization} scheme word
+     * @param cors the CORS allowlist
+     * @param headers the security headers
+     * @throws NullPointerException naming the component that is null
+     * @throws IllegalArgumentException if {@code registerLimit} is out of range or the scheme is not one word
+     */
     public SecurityConfig {
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(jwt, "jwt");
@@ -64,6 +77,8 @@ public record SecurityConfig(
     /**
      * Returns {@code scheme} if it can stand before the credentials in {@code Authorization}.
      *
+     * @param scheme the scheme word to check
+     * @return {@code scheme}, unchanged
      * @throws IllegalArgumentException naming {@link #AUTH_SCHEME} if it is null or not one word
      */
     public static String checkScheme(String scheme) {

@@ -1,6 +1,7 @@
 package dev.mainstay.security.web;
 
 import dev.mainstay.core.MainstaySetup;
+import dev.mainstay.core.config.Profile;
 import dev.mainstay.core.config.ConfigReader;
 import dev.mainstay.security.PeriodicCleanup;
 import dev.mainstay.security.auth.AccountStore;
@@ -15,6 +16,7 @@ import dev.mainstay.security.token.RefreshTokenStore;
 import dev.mainstay.security.token.RefreshTokens;
 import dev.mainstay.security.token.TokenRevocations;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -42,9 +44,11 @@ public final class MainstaySecurity {
     private final RefreshTokens refreshTokens;
     private final LoginThrottle loginThrottle;
     private final LoginThrottle registrationThrottle;
+    private final Profile profile;
 
-    private MainstaySecurity(SecurityConfig config, RefreshTokenStore store, Extras extras) {
+    private MainstaySecurity(SecurityConfig config, RefreshTokenStore store, Extras extras, Profile profile) {
         this.config = config;
+        this.profile = profile;
         this.hasher = PasswordHasher.bcrypt(config.password());
         this.accessTokens = AccessTokens.create(config.jwt(), Clock.systemUTC(), extras.revocations);
         this.refreshTokens = store == null ? null : RefreshTokens.create(store, config.refresh());
@@ -63,6 +67,7 @@ public final class MainstaySecurity {
      * key is generated at random with a loud warning. Configured HMAC secrets that are short,
      * published examples or passphrases are refused in every profile.
      *
+     * @param r the reader of the app's one {@code bind}
      * @return the settings (meaningful only if {@code bind} then reports no problem)
      */
     public static SecurityConfig readConfig(ConfigReader r) {
@@ -179,7 +184,7 @@ public final class MainstaySecurity {
         Extras extras = new Extras();
         configureExtras.accept(extras);
         Objects.requireNonNull(extras.revocations, "extras.revocations: TokenRevocations.NONE for none");
-        MainstaySecurity security = new MainstaySecurity(config, store, extras);
+        MainstaySecurity security = new MainstaySecurity(config, store, extras, setup.profile());
         SecurityProblems.register(setup, passwordPointer);
         setup.javalin(cfg -> cfg.registerPlugin(new SecurityPlugin(options -> {
             options.accessTokens = security.accessTokens;
@@ -196,6 +201,7 @@ public final class MainstaySecurity {
      *
      * @param accounts the app's user lookup and storage
      * @param <U> the app's user type
+     * @return the flows
      */
     public <U> AuthFlows<U> authFlows(AccountStore<U> accounts) {
         return AuthFlows.builder(accounts)
@@ -208,17 +214,52 @@ public final class MainstaySecurity {
                 .build();
     }
 
-    /** Returns the bounded bcrypt hasher at the configured cost, e.g. to hash a changed password. */
+    /**
+     * Returns the cookie mode of the token routes under {@code cookiePath}, for browser pages: the
+     * refresh token in an {@code HttpOnly; Secure; SameSite=Strict} cookie for that path, lasting
+     * {@code security.refresh.ttl}, with the CSRF checks against the service's own origin and
+     * {@code security.cors.allowed-origins}. Create it once at start-up.
+     *
+     * @param cookiePath the path prefix of the routes that read the cookie (refresh and logout), e.g.
+     *     {@code /api/auth}; the browser sends the cookie to nothing else
+     * @return the cookie mode
+     * @throws IllegalArgumentException if {@code cookiePath} does not start with {@code /} or holds
+     *     a character a cookie attribute cannot
+     * @throws IllegalStateException if installed without refresh tokens
+     */
+    public BrowserSession browserSession(String cookiePath) {
+        refreshTokens();
+        if (cookiePath == null || !cookiePath.matches("/[A-Za-z0-9/._~-]*")) {
+            throw new IllegalArgumentException("cookiePath must be a path such as /api/auth, not " + cookiePath);
+        }
+        return new BrowserSession(
+                new RefreshCookie(cookiePath, config.refresh().ttl(), profile == Profile.DEV),
+                new OriginCheck(new HashSet<>(config.cors().allowedOrigins())));
+    }
+
+    /**
+     * Returns the bounded bcrypt hasher at the configured cost, e.g. to hash a changed password.
+     *
+     * @return the hasher
+     */
     public PasswordHasher passwordHasher() {
         return hasher;
     }
 
-    /** Returns the policy to check new passwords with on change and reset (register checks it itself). */
+    /**
+     * Returns the policy to check new passwords with on change and reset (register checks it itself).
+     *
+     * @return the policy
+     */
     public PasswordPolicy passwordPolicy() {
         return config.password().policy();
     }
 
-    /** Returns the access-token service the plugin verifies with. */
+    /**
+     * Returns the access-token service the plugin verifies with.
+     *
+     * @return the service
+     */
     public AccessTokens accessTokens() {
         return accessTokens;
     }
@@ -226,6 +267,7 @@ public final class MainstaySecurity {
     /**
      * Returns the refresh-token service, e.g. to log a user out everywhere.
      *
+     * @return the service
      * @throws IllegalStateException if installed without refresh tokens
      */
     public RefreshTokens refreshTokens() {
@@ -236,12 +278,20 @@ public final class MainstaySecurity {
         return refreshTokens;
     }
 
-    /** Returns the login throttle, in memory and so per instance (see the module README). */
+    /**
+     * Returns the login throttle, in memory and so per instance (see the module README).
+     *
+     * @return the throttle
+     */
     public LoginThrottle loginThrottle() {
         return loginThrottle;
     }
 
-    /** Returns the settings it was installed with. */
+    /**
+     * Returns the settings it was installed with.
+     *
+     * @return the settings
+     */
     public SecurityConfig config() {
         return config;
     }

@@ -13,7 +13,12 @@ import java.util.Objects;
  * @param name the role name, as issued in tokens; not blank
  */
 public record Role(String name) implements RouteRole {
-    /** Rejects a blank name. */
+    /**
+     * Rejects a blank name.
+     *
+     * @param name the role name, as issued in tokens
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
     public Role {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -24,6 +29,8 @@ public record Role(String name) implements RouteRole {
     /**
      * Names a role routes may require, e.g. {@code Role.of("admin")}; the token's roles must hold it.
      *
+     * @param name the role name, as issued in tokens
+     * @return the role
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public static Role of(String name) {

@@ -28,7 +28,7 @@ final class SecurityHeaders implements Handler {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         // An API returns data, never a page: nothing may load from it or frame it.
-        ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        ctx.header("Content-Security-Policy", HeadersConfig.API_POLICY);
         ctx.header("X-Frame-Options", "DENY");
         if (hsts != null) {
             ctx.header("Strict-Transport-Security", hsts);

@@ -37,12 +37,23 @@ public final class SecurityProblems {
         setup.exception(DuplicateAccountException.class, SecurityProblems::duplicate);
     }
 
-    /** Returns 409: the login is taken. The detail says so; registration cannot hide it anyway. */
+    /**
+     * Returns 409: the login is taken. The detail says so; registration cannot hide it anyway.
+     *
+     * @param e the exception of {@code AuthFlows.register}
+     * @return the problem
+     */
     public static Problem duplicate(DuplicateAccountException e) {
         return Problem.of(409, "Conflict").withDetail(e.getMessage());
     }
 
-    /** Returns 422 naming the password field ({@code pointer}) and the rule it broke. */
+    /**
+     * Returns 422 naming the password field ({@code pointer}) and the rule it broke.
+     *
+     * @param e the rejection, whose message names the rule
+     * @param pointer the JSON pointer of the password in the request body
+     * @return the problem
+     */
     public static Problem rejected(PasswordRejectedException e, String pointer) {
         return Problem.validation(List.of(new FieldError(pointer, e.getMessage())));
     }
@@ -50,6 +61,9 @@ public final class SecurityProblems {
     /**
      * Returns 429 with {@code Retry-After}, for a throttled login or registration; the detail does not
      * say which limit (account or client address) was hit.
+     *
+     * @param e the exception, which says when to retry
+     * @return the problem
      */
     public static Problem throttled(LoginThrottledException e) {
         return Problem.of(429, "Too Many Requests")
@@ -57,7 +71,12 @@ public final class SecurityProblems {
                 .withHeader("Retry-After", seconds(e.retryAfter()));
     }
 
-    /** Returns 503 with {@code Retry-After}: the server is checking as many passwords as it can. */
+    /**
+     * Returns 503 with {@code Retry-After}: the server is checking as many passwords as it can.
+     *
+     * @param e the exception, which says when to retry
+     * @return the problem
+     */
     public static Problem busy(HashingBusyException e) {
         return Problem.of(503, "Service Unavailable")
                 .withDetail("Too many passwords are being checked right now. Try again shortly.")
