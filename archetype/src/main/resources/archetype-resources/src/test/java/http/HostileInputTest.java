@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mainstay.test.HostileInput;
 import dev.mainstay.test.HostileInput.Variant;
 import dev.mainstay.test.MainstayApp;
+import dev.mainstay.test.StatusTally;
 import dev.mainstay.test.TestClient;
 import dev.mainstay.test.database.DatabaseServer;
 import java.io.UncheckedIOException;
@@ -64,6 +65,8 @@ class HostileInputTest {
     private String noteId;
     private List<Endpoint> endpoints;
     private boolean jettyClosedTheConnection;
+    /** The statuses the running test received, printed when it ends (RELIABILITY.md quotes them). */
+    private StatusTally tally;
 
     @BeforeAll
     void start() {
@@ -113,7 +116,12 @@ class HostileInputTest {
             Variant value = numeric && choose.nextInt(4) > 0 ? hostile.number() : hostile.string();
             attacks.add(() -> attack(endpoint, slot, value));
         }
-        assertAll("hostile values, seed " + hostile.seed(), attacks);
+        tally = new StatusTally(VALUE_VARIANTS + " hostile values, seed " + hostile.seed());
+        try {
+            assertAll("hostile values, seed " + hostile.seed(), attacks);
+        } finally {
+            tally.print();
+        }
     }
 
     @Test
@@ -124,9 +132,20 @@ class HostileInputTest {
         for (int i = 0; i < BODY_VARIANTS; i++) {
             Endpoint endpoint = withBody.get(i % withBody.size());
             Variant body = hostile.body(validBody(endpoint));
-            attacks.add(() -> assertHandled(endpoint + " with " + body, send(endpoint, path(endpoint, noteId), body.bytes())));
+            attacks.add(() -> assertHandled(
+                    endpoint + " with " + body, counted(send(endpoint, path(endpoint, noteId), body.bytes()))));
         }
-        assertAll("broken bodies, seed " + hostile.seed(), attacks);
+        tally = new StatusTally(BODY_VARIANTS + " broken bodies, seed " + hostile.seed());
+        try {
+            assertAll("broken bodies, seed " + hostile.seed(), attacks);
+        } finally {
+            tally.print();
+        }
+    }
+
+    private HttpResponse<String> counted(HttpResponse<String> response) {
+        tally.add(response.statusCode());
+        return response;
     }
 
     /** Sends {@code value} in {@code slot} of {@code endpoint}, the rest valid, and checks the answer. */
@@ -142,9 +161,10 @@ class HostileInputTest {
         }
         HttpResponse<String> response;
         try {
-            response = send(endpoint, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+            response = counted(send(endpoint, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8)));
         } catch (UncheckedIOException e) {
             if (path.length() > JETTY_REQUEST_HEADER_LIMIT) {
+                tally.addClosed();
                 jettyClosedTheConnection = true;
                 return; // refused: Jetty answers 414 and closes, which can cut its answer off mid-send
             }

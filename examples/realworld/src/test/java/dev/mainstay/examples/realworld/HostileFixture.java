@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mainstay.test.HostileInput.Kind;
-import dev.mainstay.test.HostileInput.Variant;
 import dev.mainstay.examples.realworld.Operation.Place;
 import dev.mainstay.examples.realworld.Operation.Slot;
+import dev.mainstay.test.HostileInput.Kind;
+import dev.mainstay.test.HostileInput.Variant;
+import dev.mainstay.test.StatusTally;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mainstay.examples.realworld.Operation.Place;
+import dev.mainstay.examples.realworld.Operation.Slot;
+import dev.mainstay.test.ForgedToken;
 import dev.mainstay.test.HostileInput;
 import dev.mainstay.test.HostileInput.Group;
 import dev.mainstay.test.HostileInput.Kind;
 import dev.mainstay.test.HostileInput.Variant;
-import dev.mainstay.test.ForgedToken;
 import dev.mainstay.test.MainstayApp;
-import dev.mainstay.examples.realworld.Operation.Place;
-import dev.mainstay.examples.realworld.Operation.Slot;
+import dev.mainstay.test.StatusTally;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
