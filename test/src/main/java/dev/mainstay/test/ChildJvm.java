@@ -51,12 +51,20 @@ public final class ChildJvm {
      * @param stdout everything written to standard output
      */
     public record Exit(int status, String stderr, String stdout) {
-        /** Returns the status and both streams, labelled: the message for a failed assertion. */
+        /**
+         * Returns the status and both streams, labelled: the message for a failed assertion.
+         *
+         * @return the status, then standard error, then standard output
+         */
         public String describe() {
             return "exit status " + status + "\n--- stderr\n" + stderr + "\n--- stdout\n" + stdout;
         }
 
-        /** Returns whether either stream holds a Java stack trace: an operator needs the explanation, not frames. */
+        /**
+         * Returns whether either stream holds a Java stack trace: an operator needs the explanation, not frames.
+         *
+         * @return {@code true} when a line looks like a stack frame ({@code at ...(...)})
+         */
         public boolean hasStackTrace() {
             return STACK_TRACE.matcher(stderr + stdout).find();
         }
@@ -66,6 +74,10 @@ public final class ChildJvm {
      * Starts {@code main} with {@code settings} as {@code -Dmainstay.<key>=<value>}, writing its output
      * to {@code stdout.txt} and {@code stderr.txt} under {@code dir} (created if need be).
      *
+     * @param main the class whose {@code main} to run, on this JVM's class path
+     * @param settings config keys and values, each passed as {@code -Dmainstay.<key>=<value>}
+     * @param dir where the two output files go
+     * @return the running child; kill it in a {@code finally} if the test may end before it exits
      * @throws UncheckedIOException when the JVM cannot be started
      */
     public static ChildJvm start(Class<?> main, Map<String, String> settings, Path dir) {
@@ -92,7 +104,15 @@ public final class ChildJvm {
         }
     }
 
-    /** Runs {@code main} like {@link #start} and waits for it to exit; shorthand for {@code start(...).await()}. */
+    /**
+     * Runs {@code main} like {@link #start} and waits for it to exit; shorthand for {@code start(...).await()}.
+     *
+     * @param main the class whose {@code main} to run
+     * @param settings config keys and values, each passed as {@code -Dmainstay.<key>=<value>}
+     * @param dir where the two output files go
+     * @return what the child printed and its exit status
+     * @throws AssertionError when it is still running after 90 s
+     */
     public static Exit run(Class<?> main, Map<String, String> settings, Path dir) {
         return start(main, settings, dir).await();
     }
@@ -100,6 +120,7 @@ public final class ChildJvm {
     /**
      * Waits for the child to exit and returns what it printed.
      *
+     * @return what the child printed and its exit status
      * @throws AssertionError when it is still running after 90 s (it is killed first)
      */
     public Exit await() {
@@ -117,12 +138,20 @@ public final class ChildJvm {
         return new Exit(process.exitValue(), read(stderr), read(stdout));
     }
 
-    /** Returns what the child has written to standard output so far, e.g. to find the port it logged. */
+    /**
+     * Returns what the child has written to standard output so far, e.g. to find the port it logged.
+     *
+     * @return the output so far, decoded as UTF-8
+     */
     public String stdoutSoFar() {
         return read(stdout);
     }
 
-    /** Returns whether the child is still running. */
+    /**
+     * Returns whether the child is still running.
+     *
+     * @return {@code true} until the process has exited
+     */
     public boolean isAlive() {
         return process.isAlive();
     }

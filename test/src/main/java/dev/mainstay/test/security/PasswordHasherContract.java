@@ -25,10 +25,18 @@ public abstract class PasswordHasherContract {
     /** 72 bytes: 24 euro signs of 3 UTF-8 bytes each, though only 24 characters. */
     protected static final String EXACTLY_72_BYTES = "€".repeat(24);
 
-    /** Returns a hasher to test. */
+    /**
+     * Returns a hasher to test; called once or more per test.
+     *
+     * @return a new hasher with the cheapest parameters the implementation allows
+     */
     protected abstract PasswordHasher newHasher();
 
-    /** Returns a hasher of the same kind with other parameters (e.g. another cost). */
+    /**
+     * Returns a hasher of the same kind with other parameters (e.g. another cost).
+     *
+     * @return a hasher whose hashes {@link #newHasher()}'s reports as needing a rehash
+     */
     protected abstract PasswordHasher newHasherWithOtherParameters();
 
     @Test
