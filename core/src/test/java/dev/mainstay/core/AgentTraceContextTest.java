@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The OpenTelemetry Java agent's server span wins: its ids arrive as the request attributes {@code trace_id}
  * and {@code span_id} (set by the agent's Jetty instrumentation before any handler runs, as a servlet filter
  * does here), and Mainstay answers and logs with them instead of its own. examples/hello's
- * OpenTelemetryAgentIT checks the same with the real agent.
+ * OpenTelemetryAgentTest checks the same with the real agent.
  */
 class AgentTraceContextTest {
     private static final String AGENT_TRACE = "5f3c8a6d2b1e4f7a9c0d1e2f3a4b5c6d";
