@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs hello under the real OpenTelemetry Java agent (copied to target/otel by this module's pom) and checks
  * that Mainstay's ids are the agent's: the trace id and span id of the response's {@code traceparent}, the
  * trace id of a problem body, and the {@code traceId} and {@code requestId} of the JSON access log line are
- * those of the server span the agent exported, with and without an incoming {@code traceparent}.
+ * those of the server span the agent exported, with and without an incoming {@code traceparent}; and the
+ * agent's own {@code trace_id} and {@code span_id} in the same log line agree.
  *
  * <p>The agent exports with its {@code logging} exporter (one line per span on the child's output), and
  * the spans and the buffered log lines are read after a graceful stop, which flushes both.
@@ -88,6 +89,9 @@ class OpenTelemetryAgentTest {
                             + exported + "\n" + exit.describe());
             JsonNode access = accessLine(exit.stdout(), answer.spanId());
             assertEquals(answer.traceId(), access.path("traceId").asText(), access.toString());
+            // The agent's own MDC injection (into Logback events) writes its ids beside Mainstay's.
+            assertEquals(answer.traceId(), access.path("trace_id").asText(), access.toString());
+            assertEquals(answer.spanId(), access.path("span_id").asText(), access.toString());
         }
         assertEquals(CALLER_TRACE, answers.get(1).traceId(), "the agent continued the caller's trace");
         assertNotEquals("b7ad6b7169203331", answers.get(1).spanId(), "the server span is a child of the caller's");
