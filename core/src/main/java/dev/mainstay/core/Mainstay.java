@@ -255,6 +255,7 @@ public final class Mainstay implements AutoCloseable {
     /**
      * Returns the W3C trace id of the request {@code ctx} belongs to: the caller's, from a valid
      * {@code traceparent}, or a fresh one; 32 lower-case hex digits, also in the MDC as {@code traceId}.
+     * Under the OpenTelemetry Java agent it is the trace id of the agent's server span.
      *
      * @param ctx a request of a Mainstay app
      * @return the trace id, 32 lower-case hex digits
