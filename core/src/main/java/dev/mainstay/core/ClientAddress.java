@@ -33,7 +33,12 @@ public record ClientAddress(InetAddress address) {
     /** What an app's config says about proxies; one per server, shared by every request. */
     record Forwarding(TrustedProxies proxies, ServerConfig.ForwardedHeader header) {}
 
-    /** Rejects a {@code null} address. */
+    /**
+     * Rejects a {@code null} address.
+     *
+     * @param address the client's address
+     * @throws NullPointerException if {@code address} is {@code null}
+     */
     public ClientAddress {
         Objects.requireNonNull(address, "address");
     }
@@ -42,6 +47,9 @@ public record ClientAddress(InetAddress address) {
      * Returns the client address of {@code ctx}, following forwarding headers only from trusted proxies.
      * Call it from a handler of a Mainstay app; it parses the headers on every call, so keep the result
      * if it is needed twice.
+     *
+     * @param ctx the request, of an app that Mainstay set up (it holds the proxy settings)
+     * @return the client's address; the socket peer unless that peer is a trusted proxy
      */
     public static ClientAddress of(Context ctx) {
         InetAddress peer = TrustedProxies.literal(ctx.req().getRemoteAddr());
@@ -63,6 +71,8 @@ public record ClientAddress(InetAddress address) {
      * its /64 network for IPv6, written like {@code 2001:db8:1:2::/64}. One IPv6 subscriber usually holds
      * a whole /64 and can pick a fresh address from it for every request, so counting single IPv6
      * addresses would never limit anyone.
+     *
+     * @return the IPv4 address as text, or the IPv6 /64 network as text with the {@code /64} suffix
      */
     public String throttleKey() {
         if (!(address instanceof Inet6Address)) {

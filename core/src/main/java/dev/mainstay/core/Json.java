@@ -42,6 +42,9 @@ public final class Json {
     /**
      * Reads the body of {@code ctx} as {@code type}; call it from a handler of a Mainstay app.
      *
+     * @param <T> the type to read
+     * @param ctx the request, of an app that Mainstay set up (its mapper and body limit are used)
+     * @param type the class to map the JSON document to, e.g. a record
      * @return the parsed body, never {@code null}
      * @throws dev.mainstay.core.problem.ProblemException 415 for a non-JSON content type, 413 for a body
      *     over {@code http.max-body-size}, 400 for an empty, malformed, too deep or mistyped body
@@ -50,7 +53,15 @@ public final class Json {
         return body(ctx, (Type) type);
     }
 
-    /** Like {@link #body(Context, Class)}, for generic types such as {@code List<Item>}. */
+    /**
+     * Like {@link #body(Context, Class)}, for generic types such as {@code List<Item>}.
+     *
+     * @param <T> the type to read; the caller vouches that it matches {@code type}
+     * @param ctx the request, of an app that Mainstay set up
+     * @param type the type to map the JSON document to, e.g. from a {@code TypeReference}
+     * @return the parsed body, never {@code null}
+     * @throws dev.mainstay.core.problem.ProblemException as {@link #body(Context, Class)}
+     */
     public static <T> T body(Context ctx, Type type) {
         requireJson(ctx);
         long max = ctx.appData(MAX_BODY_KEY);

@@ -58,6 +58,9 @@ public final class Mainstay implements AutoCloseable {
      * <p>Config problems of core and of the application are reported together: if {@code setup} throws
      * a {@link ConfigException} (from {@code app.config().bind(...)}), it is merged with core's.
      *
+     * @param config the configuration to read core's and the application's sections from
+     * @param setup declares the application: routes, health checks, resources, Javalin settings
+     * @return the built app, not yet listening
      * @throws ConfigException listing every invalid key, core's and the application's
      * @throws RuntimeException whatever {@code setup} throws; managed resources are closed first
      */
@@ -89,7 +92,12 @@ public final class Mainstay implements AutoCloseable {
         }
     }
 
-    /** Like {@link #run(Config, Consumer)}, with the configuration of this process ({@link Config#load()}). */
+    /**
+     * Like {@link #run(Config, Consumer)}, with the configuration of this process ({@link Config#load()}).
+     *
+     * @param setup declares the application: routes, health checks, resources, Javalin settings
+     * @return the started app; on a start-up failure the JVM exits with status 1 instead
+     */
     public static Mainstay run(Consumer<MainstaySetup> setup) {
         Config config;
         try {
@@ -106,6 +114,10 @@ public final class Mainstay implements AutoCloseable {
      * Creates and starts the app, and stops it gracefully when the JVM is asked to exit (SIGTERM,
      * Ctrl-C). Meant for {@code main}: on any start-up failure it prints one paragraph to stderr
      * (without a stack trace for config problems) and exits the JVM with status 1.
+     *
+     * @param config the configuration to read core's and the application's sections from
+     * @param setup declares the application: routes, health checks, resources, Javalin settings
+     * @return the started app; on a start-up failure the JVM exits with status 1 instead
      */
     public static Mainstay run(Config config, Consumer<MainstaySetup> setup) {
         Mainstay app = null;
@@ -169,12 +181,20 @@ public final class Mainstay implements AutoCloseable {
                 : "health and metrics on admin port " + adminPort();
     }
 
-    /** Returns the port the main server listens on; the real one when {@code http.port} is 0. */
+    /**
+     * Returns the port the main server listens on; the real one when {@code http.port} is 0.
+     *
+     * @return the bound port, once started
+     */
     public int port() {
         return javalin.port();
     }
 
-    /** Returns the port of health and metrics: the admin port if separate, else {@link #port()}. */
+    /**
+     * Returns the port of health and metrics: the admin port if separate, else {@link #port()}.
+     *
+     * @return the port that serves {@code /health/*} and {@code /metrics}
+     */
     public int adminPort() {
         return admin == null ? port() : admin.port();
     }
@@ -195,22 +215,39 @@ public final class Mainstay implements AutoCloseable {
         stop();
     }
 
-    /** Returns the underlying Javalin app, for what Mainstay does not wrap. */
+    /**
+     * Returns the underlying Javalin app, for what Mainstay does not wrap.
+     *
+     * @return the main server's Javalin instance
+     */
     public Javalin javalin() {
         return javalin;
     }
 
-    /** The Prometheus registry behind {@code /metrics}; every meter on it carries the {@code application} tag. */
+    /**
+     * The Prometheus registry behind {@code /metrics}; every meter on it carries the {@code application} tag.
+     *
+     * @return the app's registry, for meters of the application's own
+     */
     public MeterRegistry meterRegistry() {
         return metrics.registry();
     }
 
-    /** Returns the app's JSON mapper; thread-safe for reading and writing values. */
+    /**
+     * Returns the app's JSON mapper; thread-safe for reading and writing values.
+     *
+     * @return the mapper that reads request bodies and writes responses, with the app's limits
+     */
     public ObjectMapper json() {
         return setup.json();
     }
 
-    /** Returns the id of the request {@code ctx} belongs to (the echoed {@code X-Request-Id}). */
+    /**
+     * Returns the id of the request {@code ctx} belongs to (the echoed {@code X-Request-Id}).
+     *
+     * @param ctx a request of a Mainstay app
+     * @return the caller's {@code X-Request-Id} when it was acceptable, else a generated one
+     */
     public static String requestId(Context ctx) {
         return RequestIds.of(ctx);
     }
@@ -218,6 +255,10 @@ public final class Mainstay implements AutoCloseable {
     /**
      * Returns the W3C trace id of the request {@code ctx} belongs to: the caller's, from a valid
      * {@code traceparent}, or a fresh one; 32 lower-case hex digits, also in the MDC as {@code traceId}.
+     * Under the OpenTelemetry Java agent it is the trace id of the agent's server span.
+     *
+     * @param ctx a request of a Mainstay app
+     * @return the trace id, 32 lower-case hex digits
      */
     public static String traceId(Context ctx) {
         return RequestIds.traceIdOf(ctx);

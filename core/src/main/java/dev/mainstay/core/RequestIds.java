@@ -19,6 +19,14 @@ import org.slf4j.MDC;
  * response carries {@code traceparent: 00-<trace id>-<span id>-<flags>}, keeping only the caller's
  * sampled flag: Mainstay records no spans itself, it only passes the trace on. Trace id and request id
  * are both in the MDC, for every log line of the request.
+ *
+ * <p>Under the OpenTelemetry Java agent ({@code -javaagent}) the agent's server span is the request's
+ * span, and its ids win: the agent's Jetty and servlet instrumentations store them on the request as the
+ * attributes {@code trace_id} and {@code span_id} before any handler runs, so Mainstay takes them from
+ * there. Without that, a request that came with no {@code traceparent} would carry one trace id in
+ * Mainstay's logs and responses and another in the agent's spans (and, with a {@code traceparent}, a
+ * response span id that no exported span has). Reading two request attributes needs no OpenTelemetry
+ * dependency at all. The agent's sampling decision is not visible there, so the flags stay the caller's.
  */
 final class RequestIds {
     static final String HEADER = "X-Request-Id";
@@ -27,6 +35,9 @@ final class RequestIds {
     static final String TRACEPARENT = "traceparent";
     static final String TRACE_MDC_KEY = "traceId";
     static final String TRACE_ATTRIBUTE = "mainstay.traceId";
+    /** The request attributes where the OpenTelemetry Java agent puts the ids of its server span. */
+    static final String AGENT_TRACE_ID = "trace_id";
+    static final String AGENT_SPAN_ID = "span_id";
     private static final int MAX_LENGTH = 128;
     /** {@code 00-} + 32 hex trace id + {@code -} + 16 hex span id + {@code -} + 2 hex flags. */
     static final int TRACEPARENT_LENGTH = 55;
@@ -43,33 +54,23 @@ final class RequestIds {
     static void assign(Context ctx) {
         String incoming = ctx.header(TRACEPARENT);
         boolean continued = isValidTraceparent(incoming);
-        // The span id, and a trace id unless the caller's is continued: drawn together, under one lock.
-        // ThreadLocalRandom only spreads threads over the sources; the bits come from SecureRandom.
-        long[] bits = new long[continued ? 1 : 3];
-        RANDOM[ThreadLocalRandom.current().nextInt(RANDOM.length)].fill(bits);
         char[] parent = new char[TRACEPARENT_LENGTH];
         parent[0] = '0';
         parent[1] = '0';
         parent[2] = '-';
         parent[SPAN_ID - 1] = '-';
         parent[FLAGS - 1] = '-';
-        if (continued) {
-            incoming.getChars(TRACE_ID, TRACE_ID + 32, parent, TRACE_ID);
-            boolean sampled = (Character.digit(incoming.charAt(FLAGS + 1), 16) & 1) == 1;
-            parent[FLAGS] = '0';
-            parent[FLAGS + 1] = sampled ? '1' : '0';
-        } else {
-            long high = bits[1];
-            long low = bits[2];
-            hex(high, parent, TRACE_ID);
-            hex(low == 0 && high == 0 ? 1 : low, parent, TRACE_ID + 16); // all zeros is the invalid trace id
-            parent[FLAGS] = '0';
-            parent[FLAGS + 1] = '0';
+        if (!fromAgent(ctx, parent)) {
+            fresh(incoming, continued, parent);
         }
-        long span = bits[0];
-        hex(span == 0 ? 1 : span, parent, SPAN_ID); // all zeros is the invalid span id
-        String traceparent = new String(parent);
         String traceId = new String(parent, TRACE_ID, 32);
+        // The caller's sampled flag, for the caller's trace only (an agent may have started another).
+        boolean sampled = continued
+                && incoming.startsWith(traceId, TRACE_ID)
+                && (Character.digit(incoming.charAt(FLAGS + 1), 16) & 1) == 1;
+        parent[FLAGS] = '0';
+        parent[FLAGS + 1] = sampled ? '1' : '0';
+        String traceparent = new String(parent);
         String id = ctx.header(HEADER);
         if (!isSane(id)) {
             id = new String(parent, SPAN_ID, 16);
@@ -80,6 +81,40 @@ final class RequestIds {
         ctx.header(TRACEPARENT, traceparent);
         MDC.put(MDC_KEY, id);
         MDC.put(TRACE_MDC_KEY, traceId);
+    }
+
+    /**
+     * Copies the ids of the OpenTelemetry agent's server span into {@code parent}, if the agent put valid
+     * ones on the request; returns whether it did.
+     */
+    private static boolean fromAgent(Context ctx, char[] parent) {
+        if (!(ctx.req().getAttribute(AGENT_TRACE_ID) instanceof String traceId)
+                || !(ctx.req().getAttribute(AGENT_SPAN_ID) instanceof String spanId)
+                || !isId(traceId, 32)
+                || !isId(spanId, 16)) {
+            return false;
+        }
+        traceId.getChars(0, 32, parent, TRACE_ID);
+        spanId.getChars(0, 16, parent, SPAN_ID);
+        return true;
+    }
+
+    /** Draws a span id, and a trace id unless the caller's ({@code continued}) is kept, into {@code parent}. */
+    private static void fresh(String incoming, boolean continued, char[] parent) {
+        // Drawn together, under one lock. ThreadLocalRandom only spreads threads over the sources; the
+        // bits come from SecureRandom.
+        long[] bits = new long[continued ? 1 : 3];
+        RANDOM[ThreadLocalRandom.current().nextInt(RANDOM.length)].fill(bits);
+        if (continued) {
+            incoming.getChars(TRACE_ID, TRACE_ID + 32, parent, TRACE_ID);
+        } else {
+            long high = bits[1];
+            long low = bits[2];
+            hex(high, parent, TRACE_ID);
+            hex(low == 0 && high == 0 ? 1 : low, parent, TRACE_ID + 16); // all zeros is the invalid trace id
+        }
+        long span = bits[0];
+        hex(span == 0 ? 1 : span, parent, SPAN_ID); // all zeros is the invalid span id
     }
 
     /** Returns the id of this request, assigning one if the before-handler did not run. */
@@ -172,6 +207,11 @@ final class RequestIds {
             }
         }
         return true;
+    }
+
+    /** Tells whether {@code text} is an id of {@code length} lower-case hex digits, not all zeros. */
+    private static boolean isId(String text, int length) {
+        return text.length() == length && isLowerHex(text, 0, length) && !isZeros(text, 0, length);
     }
 
     /** Returns 16 fresh hex digits: the form of a request id Mainstay makes up. */

@@ -103,7 +103,12 @@ public record ServerConfig(
         ERROR
     }
 
-    /** Reads the section; never throws, records every bad value on {@code r}. */
+    /**
+     * Reads the section; never throws, records every bad value on {@code r}.
+     *
+     * @param r the reader of the bind in progress (see {@code Config.bind})
+     * @return the section, with defaults in place of missing or bad values
+     */
     public static ServerConfig from(ConfigReader r) {
         String appName = r.string("app.name", DEFAULT_APP_NAME);
         if (!APP_NAME.matcher(appName).matches()) {
@@ -153,13 +158,35 @@ public record ServerConfig(
     }
 
     /**
-     * Copies the list of trusted proxies, so the record stays immutable.
+     * Copies the list of trusted proxies, so the record stays immutable. The values are taken as given:
+     * validation happens in {@link #from(ConfigReader)}, so a test can build any combination.
+     *
+     * @param appName the service's name ({@code app.name})
+     * @param host interface to listen on
+     * @param port main port, {@code 0} for any free one
+     * @param maxBodySize largest request body in bytes
+     * @param jsonMaxDepth deepest nesting of a JSON body
+     * @param jsonMaxStringLength longest string in a JSON body, in characters
+     * @param virtualThreads handle requests on virtual threads when the JDK has them
+     * @param trustedProxies addresses or CIDR blocks of the trusted reverse proxies; copied
+     * @param forwardedHeader the header those proxies write the client's address into
+     * @param adminHost interface of the admin port
+     * @param adminPort separate port for health and metrics, or empty for the main port
+     * @param logFormat console log format
+     * @param logLevel level of the root logger
+     * @param healthTimeout default time bound of one health check
+     * @param shutdownDelay time between readiness turning 503 and the port closing
+     * @param shutdownTimeout longest wait for in-flight requests at stop
      */
     public ServerConfig {
         trustedProxies = List.copyOf(trustedProxies);
     }
 
-    /** Returns {@code true} when health and metrics get a port of their own. */
+    /**
+     * Tells whether health and metrics get a port of their own.
+     *
+     * @return {@code true} when {@code admin.port} is set
+     */
     public boolean separateAdminPort() {
         return adminPort.isPresent();
     }

@@ -13,7 +13,15 @@ import java.util.Objects;
  * @param max the longest allowed value
  */
 public record DurationSetting(String key, Duration defaultValue, Duration min, Duration max) {
-    /** Refuses nulls, an empty range or a default outside it. */
+    /**
+     * Refuses nulls, an empty range or a default outside it.
+     *
+     * @param key the config key
+     * @param defaultValue the value when the key is not set; inside {@code [min, max]}
+     * @param min the shortest allowed value
+     * @param max the longest allowed value
+     * @throws IllegalArgumentException if the range is empty or does not hold the default
+     */
     public DurationSetting {
         Objects.requireNonNull(key, "key");
         if (min.compareTo(max) > 0 || defaultValue.compareTo(min) < 0 || defaultValue.compareTo(max) > 0) {
@@ -24,6 +32,8 @@ public record DurationSetting(String key, Duration defaultValue, Duration min, D
     /**
      * Returns {@code value} if it is in range.
      *
+     * @param value a duration given in code, e.g. to a config record's constructor
+     * @return {@code value}, unchanged
      * @throws IllegalArgumentException naming the key, the value and the range otherwise
      * @throws NullPointerException naming the key if {@code value} is null
      */

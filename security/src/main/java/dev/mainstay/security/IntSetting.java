@@ -15,7 +15,15 @@ import java.util.Objects;
  * @param max the largest allowed value
  */
 public record IntSetting(String key, int defaultValue, int min, int max) {
-    /** Refuses a blank key, an empty range or a default outside it. */
+    /**
+     * Refuses a {@code null} key, an empty range or a default outside it.
+     *
+     * @param key the config key
+     * @param defaultValue the value when the key is not set; inside {@code [min, max]}
+     * @param min the smallest allowed value
+     * @param max the largest allowed value
+     * @throws IllegalArgumentException if the range is empty or does not hold the default
+     */
     public IntSetting {
         Objects.requireNonNull(key, "key");
         if (min > max || defaultValue < min || defaultValue > max) {
@@ -26,6 +34,8 @@ public record IntSetting(String key, int defaultValue, int min, int max) {
     /**
      * Returns {@code value} if it is in range.
      *
+     * @param value a number given in code, e.g. to a config record's constructor
+     * @return {@code value}, unchanged
      * @throws IllegalArgumentException naming the key, the value and the range otherwise
      */
     public int check(int value) {

@@ -13,7 +13,13 @@ import java.util.Set;
  * @param roles the roles granted when the token was issued, never null
  */
 public record Principal(String subject, Set<String> roles) {
-    /** Rejects a blank subject and copies the roles. */
+    /**
+     * Rejects a blank subject and copies the roles.
+     *
+     * @param subject the user's stable identifier
+     * @param roles the granted roles; copied
+     * @throws IllegalArgumentException if {@code subject} is blank
+     */
     public Principal {
         Objects.requireNonNull(subject, "subject");
         if (subject.isBlank()) {

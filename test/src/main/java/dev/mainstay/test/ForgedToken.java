@@ -59,6 +59,8 @@ public final class ForgedToken {
     /**
      * Takes apart a compact JWS ({@code header.payload.signature}), usually one the service issued.
      *
+     * @param token the compact JWS
+     * @return a forgery that starts as the token's header, claims and signature
      * @throws IllegalArgumentException when {@code token} is not three base64url JSON parts
      */
     public static ForgedToken of(String token) {
@@ -69,60 +71,109 @@ public final class ForgedToken {
         return new ForgedToken(decode(parts[0]), decode(parts[1]), parts[2]);
     }
 
-    /** Returns a forgery with no original signature, from a header and claims of your own. */
+    /**
+     * Returns a forgery with no original signature, from a header and claims of your own.
+     *
+     * @param header the JOSE header, e.g. {@code {"alg":"HS256","kid":"k1"}}; copied
+     * @param claims the payload; copied
+     * @return a forgery whose {@link #withOriginalSignature()} has an empty signature
+     */
     public static ForgedToken of(ObjectNode header, ObjectNode claims) {
         return new ForgedToken(header.deepCopy(), claims.deepCopy(), "");
     }
 
-    /** Returns a copy of the header, to read (e.g. {@code header().path("kid")}). */
+    /**
+     * Returns a copy of the header, to read (e.g. {@code header().path("kid")}).
+     *
+     * @return a copy; changing it does not change this forgery
+     */
     public ObjectNode header() {
         return header.deepCopy();
     }
 
-    /** Returns a copy of the claims, to read (e.g. {@code claims().path("sub").asText()}). */
+    /**
+     * Returns a copy of the claims, to read (e.g. {@code claims().path("sub").asText()}).
+     *
+     * @return a copy; changing it does not change this forgery
+     */
     public ObjectNode claims() {
         return claims.deepCopy();
     }
 
-    /** Returns a forgery with header {@code name} set to {@code value} (a string, number, boolean, list or map). */
+    /**
+     * Returns a forgery with header {@code name} set to {@code value} (a string, number, boolean, list or map).
+     *
+     * @param name the header parameter, e.g. {@code alg}
+     * @param value its new value, converted to JSON
+     * @return a new forgery; this one is unchanged
+     */
     public ForgedToken withHeader(String name, Object value) {
         ObjectNode copy = header.deepCopy();
         copy.set(name, JSON.valueToTree(value));
         return new ForgedToken(copy, claims, signature);
     }
 
-    /** Returns a forgery without header {@code name} (e.g. {@code kid}). */
+    /**
+     * Returns a forgery without header {@code name} (e.g. {@code kid}).
+     *
+     * @param name the header parameter to remove
+     * @return a new forgery; this one is unchanged
+     */
     public ForgedToken withoutHeader(String name) {
         ObjectNode copy = header.deepCopy();
         copy.remove(name);
         return new ForgedToken(copy, claims, signature);
     }
 
-    /** Returns a forgery with claim {@code name} set to {@code value} (a string, number, boolean, list or map). */
+    /**
+     * Returns a forgery with claim {@code name} set to {@code value} (a string, number, boolean, list or map).
+     *
+     * @param name the claim, e.g. {@code sub} or {@code roles}
+     * @param value its new value, converted to JSON
+     * @return a new forgery; this one is unchanged
+     */
     public ForgedToken withClaim(String name, Object value) {
         ObjectNode copy = claims.deepCopy();
         copy.set(name, JSON.valueToTree(value));
         return new ForgedToken(header, copy, signature);
     }
 
-    /** Returns a forgery without claim {@code name} (e.g. {@code exp}, to test that it is required). */
+    /**
+     * Returns a forgery without claim {@code name} (e.g. {@code exp}, to test that it is required).
+     *
+     * @param name the claim to remove
+     * @return a new forgery; this one is unchanged
+     */
     public ForgedToken withoutClaim(String name) {
         ObjectNode copy = claims.deepCopy();
         copy.remove(name);
         return new ForgedToken(header, copy, signature);
     }
 
-    /** Returns a forgery whose {@code exp} was an hour ago, far past any allowed clock skew. */
+    /**
+     * Returns a forgery whose {@code exp} was an hour ago, far past any allowed clock skew.
+     *
+     * @return a new forgery; this one is unchanged
+     */
     public ForgedToken expired() {
         return withClaim("exp", Instant.now().getEpochSecond() - AN_HOUR);
     }
 
-    /** Returns a forgery whose {@code nbf} is an hour from now. */
+    /**
+     * Returns a forgery whose {@code nbf} is an hour from now, far past any allowed clock skew.
+     *
+     * @return a new forgery; this one is unchanged
+     */
     public ForgedToken notYetValid() {
         return withClaim("nbf", Instant.now().getEpochSecond() + AN_HOUR);
     }
 
-    /** Returns a forgery with another {@code kid} header: unknown, or an injection such as {@code ../../dev/null}. */
+    /**
+     * Returns a forgery with another {@code kid} header: unknown, or an injection such as {@code ../../dev/null}.
+     *
+     * @param kid the key id to claim
+     * @return a new forgery; this one is unchanged
+     */
     public ForgedToken withKid(String kid) {
         return withHeader("kid", kid);
     }
@@ -131,13 +182,23 @@ public final class ForgedToken {
      * Returns the token signed with HMAC by the algorithm its header names ({@code HS256}, {@code HS384}
      * or {@code HS512}; {@code HS256} when it names another), whatever that is; so {@code
      * withHeader("alg", "HS512").signedWithHmac(secret)} is the "right key, wrong algorithm" attack.
+     *
+     * @param secret the HMAC key, e.g. the service's own secret
+     * @return the compact JWS
      */
     public String signedWithHmac(byte[] secret) {
         String alg = header.path("alg").asText();
         return signedWithHmac(alg.matches("HS(256|384|512)") ? alg : "HS256", secret);
     }
 
-    /** Returns the token signed with HMAC by {@code alg} ({@code HS256}, {@code HS384} or {@code HS512}), whatever the header says. */
+    /**
+     * Returns the token signed with HMAC by {@code alg}, whatever the header says.
+     *
+     * @param alg {@code HS256}, {@code HS384} or {@code HS512}
+     * @param secret the HMAC key
+     * @return the compact JWS
+     * @throws IllegalArgumentException if {@code alg} is not an HMAC algorithm
+     */
     public String signedWithHmac(String alg, byte[] secret) {
         if (!alg.matches("HS(256|384|512)")) {
             throw new IllegalArgumentException("An HMAC JWS algorithm is HS256, HS384 or HS512, not " + alg);
@@ -150,14 +211,23 @@ public final class ForgedToken {
         });
     }
 
-    /** Returns the token signed with HMAC by a fresh random 256-bit key: another key than the service's. */
+    /**
+     * Returns the token signed with HMAC by a fresh random 256-bit key: another key than the service's.
+     *
+     * @return the compact JWS
+     */
     public String signedWithOtherKey() {
         byte[] other = new byte[32];
         RANDOM.nextBytes(other);
         return signedWithHmac(other);
     }
 
-    /** Returns the token signed with RSASSA-PKCS1-v1_5 SHA-256 (RS256) by {@code key}, whatever the header says. */
+    /**
+     * Returns the token signed with RSASSA-PKCS1-v1_5 SHA-256 (RS256) by {@code key}, whatever the header says.
+     *
+     * @param key an RSA private key
+     * @return the compact JWS
+     */
     public String signedWithRsa(PrivateKey key) {
         return sign(input -> {
             Signature rsa = Signature.getInstance("SHA256withRSA");
@@ -170,6 +240,8 @@ public final class ForgedToken {
     /**
      * Returns the token as RS256, signed by a fresh RSA key whose public half rides in the header's
      * {@code jwk} (CVE-2018-0114): a verifier that takes the key from the token accepts it.
+     *
+     * @return the compact JWS
      */
     public String signedWithEmbeddedJwk() {
         KeyPair attacker = rsaKeyPair();
@@ -181,12 +253,20 @@ public final class ForgedToken {
         return withHeader("alg", "RS256").withHeader("jwk", jwk).signedWithRsa(attacker.getPrivate());
     }
 
-    /** Returns {@code header.payload.} with an empty signature, as {@code alg: none} prescribes. */
+    /**
+     * Returns {@code header.payload.} with an empty signature, as {@code alg: none} prescribes.
+     *
+     * @return the unsecured JWS
+     */
     public String unsigned() {
         return signingInput() + ".";
     }
 
-    /** Returns the token with the signature it was parsed with, whatever was changed: a tampered payload. */
+    /**
+     * Returns the token with the signature it was parsed with, whatever was changed: a tampered payload.
+     *
+     * @return the compact JWS with the original (now wrong) signature
+     */
     public String withOriginalSignature() {
         return signingInput() + "." + signature;
     }
@@ -194,6 +274,9 @@ public final class ForgedToken {
     /**
      * Returns cut-off variants of {@code token}: the last character gone, no signature part, an empty
      * signature, the header alone.
+     *
+     * @param token a compact JWS
+     * @return four malformed tokens
      */
     public static List<String> truncations(String token) {
         int lastDot = token.lastIndexOf('.');
@@ -204,7 +287,12 @@ public final class ForgedToken {
                 token.substring(0, token.indexOf('.')));
     }
 
-    /** Returns variants of {@code token} with dots added: a trailing dot, a fourth part, doubled dots. */
+    /**
+     * Returns variants of {@code token} with dots added: a trailing dot, a fourth part, doubled dots.
+     *
+     * @param token a compact JWS
+     * @return four malformed tokens
+     */
     public static List<String> extraDots(String token) {
         int lastDot = token.lastIndexOf('.');
         return List.of(

@@ -91,12 +91,21 @@ public final class HostileInput {
             this.group = group;
         }
 
-        /** Returns the family of this kind. */
+        /**
+         * Returns the family of this kind: whether it replaces a string value, a number or a whole body.
+         *
+         * @return the group
+         */
         public Group group() {
             return group;
         }
 
-        /** Returns every kind of {@code group}, in declaration order. */
+        /**
+         * Returns every kind of {@code group}, in declaration order; for tests that try each kind once.
+         *
+         * @param group the family
+         * @return the kinds of that family
+         */
         public static List<Kind> of(Group group) {
             return Arrays.stream(values()).filter(kind -> kind.group == group).toList();
         }
@@ -136,7 +145,12 @@ public final class HostileInput {
         this.random = new Random(seed);
     }
 
-    /** Returns a generator whose variants are fully determined by {@code seed}. */
+    /**
+     * Returns a generator whose variants are fully determined by {@code seed}.
+     *
+     * @param seed the seed; the same seed draws the same variants in the same order
+     * @return a new generator; not thread-safe
+     */
     public static HostileInput seeded(long seed) {
         return new HostileInput(seed);
     }
@@ -145,6 +159,8 @@ public final class HostileInput {
      * Returns a generator seeded from the system property {@value #SEED_PROPERTY} when it is set, else from
      * {@code defaultSeed}; a test that uses it keeps a fixed seed by default and can replay any other.
      *
+     * @param defaultSeed the seed when the property is not set
+     * @return a new generator; not thread-safe
      * @throws NumberFormatException if the property is set but is not a {@code long}
      */
     public static HostileInput fromSystemProperty(long defaultSeed) {
@@ -152,12 +168,20 @@ public final class HostileInput {
         return seeded(value == null || value.isBlank() ? defaultSeed : Long.parseLong(value.trim()));
     }
 
-    /** Returns the seed this generator was created with; put it in every failure message. */
+    /**
+     * Returns the seed this generator was created with; put it in every failure message.
+     *
+     * @return the seed, to replay with {@code -D}{@value #SEED_PROPERTY}
+     */
     public long seed() {
         return seed;
     }
 
-    /** Returns a hostile string value of a random {@link Group#STRING} kind. */
+    /**
+     * Returns a hostile string value of a random {@link Group#STRING} kind.
+     *
+     * @return the next variant
+     */
     public Variant string() {
         return string(pick(Kind.of(Group.STRING)));
     }
@@ -165,6 +189,8 @@ public final class HostileInput {
     /**
      * Returns a hostile string value of {@code kind}.
      *
+     * @param kind a {@link Group#STRING} kind
+     * @return the next variant
      * @throws IllegalArgumentException if {@code kind} is not a {@link Group#STRING} kind
      */
     public Variant string(Kind kind) {
@@ -181,7 +207,11 @@ public final class HostileInput {
         return value(kind, text);
     }
 
-    /** Returns the text of a hostile number of a random {@link Group#NUMBER} kind. */
+    /**
+     * Returns the text of a hostile number of a random {@link Group#NUMBER} kind.
+     *
+     * @return the next variant
+     */
     public Variant number() {
         return number(pick(Kind.of(Group.NUMBER)));
     }
@@ -190,6 +220,8 @@ public final class HostileInput {
      * Returns the text of a hostile number of {@code kind}; except for {@link Kind#NOT_A_NUMBER} it is a
      * valid JSON number, so it can be put into a JSON document unquoted.
      *
+     * @param kind a {@link Group#NUMBER} kind
+     * @return the next variant
      * @throws IllegalArgumentException if {@code kind} is not a {@link Group#NUMBER} kind
      */
     public Variant number(Kind kind) {
@@ -213,6 +245,7 @@ public final class HostileInput {
      * {@link Group#BODY} kind.
      *
      * @param validJsonObject a valid JSON object with at least one field, e.g. a request the API accepts
+     * @return the next variant; send its {@link Variant#bytes()}
      * @throws IllegalArgumentException if {@code validJsonObject} is not such an object
      */
     public Variant body(String validJsonObject) {
@@ -224,6 +257,8 @@ public final class HostileInput {
      * {@link Kind#DEEP_NESTING} the depth is 1,001 (one past Jackson's default limit) or 10,000.
      *
      * @param validJsonObject a valid JSON object with at least one field, e.g. a request the API accepts
+     * @param kind a {@link Group#BODY} kind
+     * @return the next variant; send its {@link Variant#bytes()}
      * @throws IllegalArgumentException if {@code kind} is not a {@link Group#BODY} kind, or
      *     {@code validJsonObject} is not a valid JSON object with at least one field
      */
@@ -236,6 +271,9 @@ public final class HostileInput {
     /**
      * Returns {@code validJsonObject} with one value replaced by arrays or objects nested {@code depth} deep.
      *
+     * @param validJsonObject a valid JSON object with at least one field
+     * @param depth how deep to nest, at least 1; e.g. one past the server's {@code http.json.max-depth}
+     * @return the next variant, of kind {@link Kind#DEEP_NESTING}
      * @throws IllegalArgumentException if {@code depth < 1}, or {@code validJsonObject} is not a valid JSON
      *     object with at least one field
      */
@@ -323,7 +361,11 @@ public final class HostileInput {
             this.draw = draw;
         }
 
-        /** Returns what this variant attacks. */
+        /**
+         * Returns what this variant attacks.
+         *
+         * @return the kind it was drawn as
+         */
         public Kind kind() {
             return kind;
         }
@@ -331,12 +373,18 @@ public final class HostileInput {
         /**
          * Returns the value of a string or number variant; for a body, the body decoded as UTF-8 (an
          * invalid sequence shows as U+FFFD, so send {@link #bytes()}, not this).
+         *
+         * @return the text
          */
         public String text() {
             return text;
         }
 
-        /** Returns {@link #text()} as a JSON string literal, ASCII only: everything else is a {@code \}{@code u} escape. */
+        /**
+         * Returns {@link #text()} as a JSON string literal, ASCII only: everything else is a {@code \}{@code u} escape.
+         *
+         * @return the quoted literal, to put into a JSON document as it is
+         */
         public String json() {
             return quote(text, Integer.MAX_VALUE);
         }
@@ -344,17 +392,27 @@ public final class HostileInput {
         /**
          * Returns the bytes to send: for a body exactly the mutated document; for a value its UTF-8
          * encoding (where a lone surrogate becomes {@code ?}; use {@link #json()} to send one in JSON).
+         *
+         * @return a copy of the bytes
          */
         public byte[] bytes() {
             return bytes.clone();
         }
 
-        /** Returns the seed of the generator that drew this variant. */
+        /**
+         * Returns the seed of the generator that drew this variant.
+         *
+         * @return the seed
+         */
         public long seed() {
             return seed;
         }
 
-        /** Returns this variant's position (from 1) in its generator's sequence of draws. */
+        /**
+         * Returns this variant's position (from 1) in its generator's sequence of draws.
+         *
+         * @return the draw number
+         */
         public int draw() {
             return draw;
         }

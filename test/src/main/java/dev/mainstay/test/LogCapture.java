@@ -46,7 +46,11 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
         this.previousJetty = previousJetty;
     }
 
-    /** Starts capturing at the levels the logging config sets; close it to stop. */
+    /**
+     * Starts capturing at the levels the logging config sets; close it to stop.
+     *
+     * @return the open capture; while any capture is open, the root logger's own appenders are detached
+     */
     public static LogCapture open() {
         return open(null);
     }
@@ -57,6 +61,7 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
      * {@code INFO} at most: its debug output is about sockets, and large.
      *
      * @param level the root level while open, or {@code null} to keep the configured one
+     * @return the open capture; captures nothing when Logback is not the SLF4J binding
      */
     public static LogCapture open(org.slf4j.event.Level level) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
@@ -96,6 +101,8 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     /**
      * Returns the lines captured so far, formatted as {@code time level [thread] logger requestId -
      * message}, each followed by its exception's stack trace, if any.
+     *
+     * @return the lines, in the order they were logged; each ends with a line separator
      */
     public List<String> lines() {
         PatternLayout layout = new PatternLayout();
@@ -107,17 +114,30 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
         return lines;
     }
 
-    /** Returns how many events were captured so far; a mark for {@link #printTo(PrintStream, int)}. */
+    /**
+     * Returns how many events were captured so far; a mark for {@link #printTo(PrintStream, int)}.
+     *
+     * @return the number of events
+     */
     public int size() {
         return events.size();
     }
 
-    /** Prints every captured line to {@code out} between two banner lines; what a failed test shows. */
+    /**
+     * Prints every captured line to {@code out} between two banner lines; what a failed test shows.
+     *
+     * @param out where to print, usually {@code System.out}
+     */
     public void printTo(PrintStream out) {
         printTo(out, 0);
     }
 
-    /** Prints the lines captured after the first {@code from} events (see {@link #size()}) to {@code out}. */
+    /**
+     * Prints the lines captured after the first {@code from} events (see {@link #size()}) to {@code out}.
+     *
+     * @param out where to print, usually {@code System.out}
+     * @param from how many events to leave out, e.g. the {@link #size()} before the test began
+     */
     public void printTo(PrintStream out, int from) {
         List<String> lines = lines();
         List<String> shown = lines.subList(Math.min(from, lines.size()), lines.size());

@@ -62,18 +62,34 @@ public final class MainstayApp
         this.setup = setup;
     }
 
-    /** Returns an extension for the app that {@code setup} declares (usually {@code App::configure}). */
+    /**
+     * Returns an extension for the app that {@code setup} declares (usually {@code App::configure}).
+     *
+     * @param setup declares the app, as given to {@code Mainstay.create}
+     * @return an extension to register on a static field with {@code @RegisterExtension}
+     */
     public static MainstayApp of(Consumer<MainstaySetup> setup) {
         return new MainstayApp(setup);
     }
 
-    /** Adds a config override that wins over every other layer; returns this, for chaining. */
+    /**
+     * Adds a config override that wins over every other layer.
+     *
+     * @param key the config key, e.g. {@code security.throttle.register-limit}
+     * @param value its raw value
+     * @return this extension, for chaining
+     */
     public MainstayApp with(String key, String value) {
         overrides.put(key, value);
         return this;
     }
 
-    /** Adds config overrides that win over every other layer; returns this, for chaining. */
+    /**
+     * Adds config overrides that win over every other layer.
+     *
+     * @param values keys and raw values
+     * @return this extension, for chaining
+     */
     public MainstayApp with(Map<String, String> values) {
         overrides.putAll(values);
         return this;
@@ -82,7 +98,10 @@ public final class MainstayApp
     /**
      * Sets config {@code key} to a fresh random 256-bit key, base64, and keeps it for {@link
      * #randomKey}: e.g. {@code withRandomKey("security.jwt.secret")}, so that an attack test can sign a
-     * token with the app's real secret and change one other thing. Returns this, for chaining.
+     * token with the app's real secret and change one other thing.
+     *
+     * @param key the config key that holds a base64 secret
+     * @return this extension, for chaining
      */
     public MainstayApp withRandomKey(String key) {
         byte[] secret = new byte[32];
@@ -94,34 +113,63 @@ public final class MainstayApp
 
     /**
      * Runs the app on an isolated database of {@code server}: its {@link TestDatabase#config()} ({@code
-     * db.url}) joins the overrides. Returns this, for chaining.
+     * db.url}) joins the overrides.
+     *
+     * @param server the database server to create the isolated database on
+     * @return this extension, for chaining
      */
     public MainstayApp database(DatabaseServer server) {
         this.databaseServer = server;
         return this;
     }
 
-    /** Returns the running app, for what HTTP does not show (its routes, its meter registry). */
+    /**
+     * Returns the running app, for what HTTP does not show (its routes, its meter registry).
+     *
+     * @return the app
+     * @throws IllegalStateException if the app is not running (the extension is not registered)
+     */
     public Mainstay app() {
         return running().app;
     }
 
-    /** Returns the app's main address, such as {@code http://localhost:41234}. */
+    /**
+     * Returns the app's main address, such as {@code http://localhost:41234}.
+     *
+     * @return the base URI
+     * @throws IllegalStateException if the app is not running
+     */
     public URI baseUri() {
         return running().client.baseUri();
     }
 
-    /** Returns a client bound to the app's main port ({@link TestClient#admin()} for the admin port). */
+    /**
+     * Returns a client bound to the app's main port ({@link TestClient#admin()} for the admin port).
+     *
+     * @return a client that writes bodies with the app's JSON mapper
+     * @throws IllegalStateException if the app is not running
+     */
     public TestClient client() {
         return running().client;
     }
 
-    /** Returns the overrides the app was started with, including the database's and the random keys. */
+    /**
+     * Returns the overrides the app was started with, including the database's and the random keys.
+     *
+     * @return an unmodifiable map of keys to raw values
+     * @throws IllegalStateException if the app is not running
+     */
     public Map<String, String> config() {
         return running().config;
     }
 
-    /** Returns the random key set by {@link #withRandomKey(String)} for {@code key}, a copy. */
+    /**
+     * Returns the random key set by {@link #withRandomKey(String)} for {@code key}.
+     *
+     * @param key the config key given to {@link #withRandomKey(String)}
+     * @return a copy of the secret's bytes
+     * @throws IllegalArgumentException if no random key was set for {@code key}
+     */
     public byte[] randomKey(String key) {
         byte[] secret = randomKeys.get(key);
         if (secret == null) {
@@ -130,7 +178,12 @@ public final class MainstayApp
         return secret.clone();
     }
 
-    /** Returns the isolated database the app runs on; only after {@link #database(DatabaseServer)}. */
+    /**
+     * Returns the isolated database the app runs on; only after {@link #database(DatabaseServer)}.
+     *
+     * @return the database, dropped after the class's last test
+     * @throws IllegalStateException if the app is not running or has no test database
+     */
     public TestDatabase database() {
         TestDatabase database = running().database;
         if (database == null) {
@@ -139,7 +192,12 @@ public final class MainstayApp
         return database;
     }
 
-    /** Returns the app's captured logs: everything it logged since the class started. */
+    /**
+     * Returns the app's captured logs: everything it logged since the class started.
+     *
+     * @return the capture, printed when a test fails
+     * @throws IllegalStateException if the app is not running
+     */
     public LogCapture logs() {
         return running().logs;
     }

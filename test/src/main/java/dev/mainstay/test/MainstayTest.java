@@ -43,17 +43,34 @@ public final class MainstayTest {
         void accept(Mainstay app, TestClient client) throws Exception;
     }
 
-    /** Boots the app that {@code setup} declares, runs {@code body} against it, and stops it. */
+    /**
+     * Boots the app that {@code setup} declares, runs {@code body} against it, and stops it.
+     *
+     * @param setup declares the app, as given to {@code Mainstay.create}
+     * @param body the test; when it fails, the app's captured logs are printed to stderr
+     */
     public static void run(Consumer<MainstaySetup> setup, Body body) {
         run(Map.of(), setup, body);
     }
 
-    /** Like {@link #run(Consumer, Body)}, with config {@code overrides} (key to value) that win over all layers. */
+    /**
+     * Like {@link #run(Consumer, Body)}, with config {@code overrides} (key to value) that win over all layers.
+     *
+     * @param overrides config keys and raw values
+     * @param setup declares the app, as given to {@code Mainstay.create}
+     * @param body the test; when it fails, the app's captured logs are printed to stderr
+     */
     public static void run(Map<String, String> overrides, Consumer<MainstaySetup> setup, Body body) {
         run(testConfig(Config.load(), overrides), setup, body);
     }
 
-    /** Like {@link #run(Consumer, Body)}, on exactly {@code config} (use it to test config handling itself). */
+    /**
+     * Like {@link #run(Consumer, Body)}, on exactly {@code config} (use it to test config handling itself).
+     *
+     * @param config the whole configuration; nothing is added, not even a free port
+     * @param setup declares the app, as given to {@code Mainstay.create}
+     * @param body the test; when it fails, the app's captured logs are printed to stderr
+     */
     public static void run(Config config, Consumer<MainstaySetup> setup, Body body) {
         try (LogCapture logs = LogCapture.open()) {
             try (Mainstay app = Mainstay.create(config, setup).start()) {
@@ -65,7 +82,13 @@ public final class MainstayTest {
         }
     }
 
-    /** Returns {@code config} as a test sees it: profile test, free ports, then {@code overrides}. */
+    /**
+     * Returns {@code config} as a test sees it: profile test, free ports, then {@code overrides}.
+     *
+     * @param config the configuration to start from, usually {@code Config.load()}
+     * @param overrides config keys and raw values that win over the test settings
+     * @return a new configuration
+     */
     public static Config testConfig(Config config, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>();
         values.put("profile", "test");

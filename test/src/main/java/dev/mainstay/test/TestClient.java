@@ -50,12 +50,19 @@ public final class TestClient {
     /**
      * Returns a client for a server at {@code base} (such as {@code http://localhost:8080}) that writes
      * bodies with a plain Jackson mapper; apps started by the kit get a client with their own mapper.
+     *
+     * @param base the server's scheme, host and port; paths are resolved against it
+     * @return a client without default headers, whose admin client is itself
      */
     public static TestClient to(URI base) {
         return new TestClient(base, base, new ObjectMapper());
     }
 
-    /** Returns a client for the admin port (health and metrics); itself when they share the main port. */
+    /**
+     * Returns a client for the admin port (health and metrics); itself when they share the main port.
+     *
+     * @return a client for the admin port, with this client's default headers
+     */
     public TestClient admin() {
         return base.equals(adminBase) ? this : new TestClient(adminBase, adminBase, json, defaultHeaders);
     }
@@ -65,6 +72,8 @@ public final class TestClient {
      * per-call ones; e.g. {@code client.withHeaders("Authorization", "Bearer " + token)}. This client
      * is unchanged.
      *
+     * @param headers header names and values, alternating
+     * @return a new client that adds these headers to its default ones
      * @throws IllegalArgumentException when the strings are not name/value pairs
      */
     public TestClient withHeaders(String... headers) {
@@ -74,37 +83,84 @@ public final class TestClient {
         return new TestClient(base, adminBase, json, List.copyOf(all));
     }
 
-    /** Returns the base URI of this client's server, such as {@code http://localhost:41234}. */
+    /**
+     * Returns the base URI of this client's server, such as {@code http://localhost:41234}.
+     *
+     * @return the URI paths are resolved against
+     */
     public URI baseUri() {
         return base;
     }
 
-    /** Returns the absolute URI of {@code path} (which starts with {@code /}) on this client's server. */
+    /**
+     * Returns the absolute URI of {@code path} (which starts with {@code /}) on this client's server.
+     *
+     * @param path the path and query, e.g. {@code /api/items?limit=5}
+     * @return the absolute URI
+     */
     public URI uri(String path) {
         return base.resolve(path);
     }
 
-    /** Sends {@code GET path}. */
+    /**
+     * Sends {@code GET path}.
+     *
+     * @param path the path and query, starting with {@code /}
+     * @param headers extra header names and values, alternating
+     * @return the response, whatever its status
+     * @throws UncheckedIOException if the server cannot be reached
+     */
     public HttpResponse<String> get(String path, String... headers) {
         return send(request(path, headers).GET());
     }
 
-    /** Sends {@code POST path} with a JSON body. */
+    /**
+     * Sends {@code POST path} with a JSON body.
+     *
+     * @param path the path and query, starting with {@code /}
+     * @param body a {@code String} sent as it is, or an object written with the app's JSON mapper
+     * @param headers extra header names and values, alternating
+     * @return the response, whatever its status
+     * @throws UncheckedIOException if the server cannot be reached
+     */
     public HttpResponse<String> post(String path, Object body, String... headers) {
         return send(withBody(request(path, headers), "POST", body));
     }
 
-    /** Sends {@code PUT path} with a JSON body. */
+    /**
+     * Sends {@code PUT path} with a JSON body.
+     *
+     * @param path the path and query, starting with {@code /}
+     * @param body a {@code String} sent as it is, or an object written with the app's JSON mapper
+     * @param headers extra header names and values, alternating
+     * @return the response, whatever its status
+     * @throws UncheckedIOException if the server cannot be reached
+     */
     public HttpResponse<String> put(String path, Object body, String... headers) {
         return send(withBody(request(path, headers), "PUT", body));
     }
 
-    /** Sends {@code PATCH path} with a JSON body. */
+    /**
+     * Sends {@code PATCH path} with a JSON body.
+     *
+     * @param path the path and query, starting with {@code /}
+     * @param body a {@code String} sent as it is, or an object written with the app's JSON mapper
+     * @param headers extra header names and values, alternating
+     * @return the response, whatever its status
+     * @throws UncheckedIOException if the server cannot be reached
+     */
     public HttpResponse<String> patch(String path, Object body, String... headers) {
         return send(withBody(request(path, headers), "PATCH", body));
     }
 
-    /** Sends {@code DELETE path}. */
+    /**
+     * Sends {@code DELETE path}.
+     *
+     * @param path the path and query, starting with {@code /}
+     * @param headers extra header names and values, alternating
+     * @return the response, whatever its status
+     * @throws UncheckedIOException if the server cannot be reached
+     */
     public HttpResponse<String> delete(String path, String... headers) {
         return send(request(path, headers).DELETE());
     }
@@ -112,6 +168,13 @@ public final class TestClient {
     /**
      * Sends {@code method path} with a JSON body, or with none when {@code body} is {@code null}; for
      * tests that walk a table of methods.
+     *
+     * @param method the HTTP method, e.g. {@code OPTIONS}
+     * @param path the path and query, starting with {@code /}
+     * @param body a {@code String} sent as it is, an object written as JSON, or {@code null} for no body
+     * @param headers extra header names and values, alternating
+     * @return the response, whatever its status
+     * @throws UncheckedIOException if the server cannot be reached
      */
     public HttpResponse<String> send(String method, String path, Object body, String... headers) {
         HttpRequest.Builder request = request(path, headers);
@@ -121,7 +184,14 @@ public final class TestClient {
                         : withBody(request, method, body));
     }
 
-    /** Returns a request builder for {@code path} with the given headers, for anything the helpers miss. */
+    /**
+     * Returns a request builder for {@code path} with the given headers, for anything the helpers miss.
+     *
+     * @param path the path and query, starting with {@code /}
+     * @param headers extra header names and values, alternating, after this client's default ones
+     * @return a builder with the URI, the time bound and the headers set
+     * @throws IllegalArgumentException when the strings are not name/value pairs
+     */
     public HttpRequest.Builder request(String path, String... headers) {
         requirePairs(headers);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT);
@@ -139,6 +209,8 @@ public final class TestClient {
      * it and closes the connection, and a closed connection left in the shared pool would fail the next
      * request of the test.
      *
+     * @param request the request, e.g. from {@link #request}
+     * @return the response, whatever its status
      * @throws UncheckedIOException if the server cannot be reached or cuts the answer off
      */
     public HttpResponse<String> sendAlone(HttpRequest.Builder request) {
@@ -152,6 +224,8 @@ public final class TestClient {
     /**
      * Sends a request built with {@link #request}.
      *
+     * @param request the request to build and send
+     * @return the response, whatever its status
      * @throws UncheckedIOException if the server cannot be reached
      */
     public HttpResponse<String> send(HttpRequest.Builder request) {
@@ -169,7 +243,13 @@ public final class TestClient {
         }
     }
 
-    /** Parses the body of {@code response} as JSON, for assertions such as {@code json(r).path("title")}. */
+    /**
+     * Parses the body of {@code response} as JSON, for assertions such as {@code json(r).path("title")}.
+     *
+     * @param response a response of this client
+     * @return the parsed body
+     * @throws AssertionError when the body is not JSON, quoting it
+     */
     public JsonNode json(HttpResponse<String> response) {
         try {
             return READER.readTree(response.body());

@@ -44,6 +44,7 @@ public final class Config {
     /**
      * Loads the configuration of this process from all layers.
      *
+     * @return the layered configuration of this process, read once; later changes to the environment are not seen
      * @throws ConfigException if {@code MAINSTAY_CONFIG_FILE} names a file that cannot be read
      */
     public static Config load() {
@@ -62,19 +63,35 @@ public final class Config {
         return new Config(files, environment, systemProperties, Map.of());
     }
 
-    /** Returns a configuration made only of {@code values}, as if they were in a properties file. */
+    /**
+     * Returns a configuration made only of {@code values}, as if they were in a properties file; no
+     * environment variable or system property is read (tests and tools use this).
+     *
+     * @param values keys and their raw values
+     * @return a configuration holding a copy of {@code values}
+     */
     public static Config of(Map<String, String> values) {
         return new Config(values, Map.of(), Map.of(), Map.of());
     }
 
-    /** Returns a copy in which {@code values} win over every other layer. */
+    /**
+     * Returns a copy in which {@code values} win over every other layer.
+     *
+     * @param values keys and raw values to override; they add to overrides given earlier
+     * @return a new configuration; this one is unchanged
+     */
     public Config with(Map<String, String> values) {
         Map<String, String> merged = new HashMap<>(overrides);
         merged.putAll(values);
         return new Config(files, environment, systemProperties, merged);
     }
 
-    /** Returns the raw value of {@code key} from the highest layer that has it. */
+    /**
+     * Returns the raw value of {@code key} from the highest layer that has it.
+     *
+     * @param key the dotted key, e.g. {@code http.port}; not {@code null}
+     * @return the value with surrounding blanks removed, or empty when no layer has the key
+     */
     public Optional<String> get(String key) {
         Objects.requireNonNull(key, "key");
         String value = overrides.get(key);
@@ -85,7 +102,11 @@ public final class Config {
         return Optional.ofNullable(value).map(String::trim);
     }
 
-    /** Returns the active profile; an unknown name is reported by {@link #bind(Function)}. */
+    /**
+     * Returns the active profile; an unknown name is reported by {@link #bind(Function)}.
+     *
+     * @return the profile named by the {@code profile} key, or {@link Profile#DEV} when it is missing or unknown
+     */
     public Profile profile() {
         Profile profile = Profile.parse(profileName());
         return profile == null ? Profile.DEV : profile;
@@ -101,6 +122,9 @@ public final class Config {
      * <p>Read all sections of an application in one call, so that one start-up reports them all:
      * {@code config.bind(r -> new Settings(ServerConfig.from(r), MainstayPersistence.config(r)))}.
      *
+     * @param <T> the type the binder builds, usually a record of typed sections
+     * @param binder reads every section from the reader it is given; records problems rather than throwing
+     * @return what {@code binder} returned, when no problem was recorded
      * @throws ConfigException listing every invalid or missing key
      */
     public <T> T bind(Function<ConfigReader, T> binder) {

@@ -13,13 +13,21 @@ public final class ConfigException extends MainstayException {
 
     private final transient List<ConfigProblem> problems;
 
-    /** Creates an exception for a non-empty list of problems. */
+    /**
+     * Creates an exception for a non-empty list of problems; the message lists each on its own line.
+     *
+     * @param problems what is wrong, in the order the keys were read; copied
+     */
     public ConfigException(List<ConfigProblem> problems) {
         super(message(problems));
         this.problems = List.copyOf(problems);
     }
 
-    /** Returns every problem found, in the order the keys were read. */
+    /**
+     * Returns every problem found, in the order the keys were read.
+     *
+     * @return an unmodifiable, non-empty list
+     */
     public List<ConfigProblem> problems() {
         return problems;
     }

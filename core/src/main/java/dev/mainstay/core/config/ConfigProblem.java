@@ -9,7 +9,11 @@ package dev.mainstay.core.config;
  */
 public record ConfigProblem(String key, String value, String fix) {
 
-    /** Returns one line that names the key, its environment variable, the value and the fix. */
+    /**
+     * Returns one line that names the key, its environment variable, the value and the fix.
+     *
+     * @return e.g. {@code http.port (env MAINSTAY_HTTP_PORT) = 'x': must be a whole number from 0 to 65535}
+     */
     public String describe() {
         String shown = value == null ? "(not set)" : "'" + value + "'";
         return key + " (env " + ConfigSources.envName(key) + ") = " + shown + ": " + fix;

@@ -35,22 +35,43 @@ public final class ConfigReader {
         }
     }
 
-    /** The profile being bound, for defaults that differ in prod (e.g. no generated keys). */
+    /**
+     * The profile being bound, for defaults that differ in prod (e.g. no generated keys).
+     *
+     * @return the active profile; {@link Profile#DEV} when the {@code profile} key is missing or invalid
+     */
     public Profile profile() {
         return config.profile();
     }
 
-    /** Returns the text at {@code key}, or {@code defaultValue} when it is missing or blank. */
+    /**
+     * Returns the text at {@code key}, or {@code defaultValue} when it is missing or blank.
+     *
+     * @param key the config key, e.g. {@code http.host}
+     * @param defaultValue what to return when the key is missing or blank; may be {@code null}
+     * @return the value as written (not trimmed), or {@code defaultValue}
+     */
     public String string(String key, String defaultValue) {
         return optionalString(key).orElse(defaultValue);
     }
 
-    /** Returns the text at {@code key}, or empty when it is missing or blank. */
+    /**
+     * Returns the text at {@code key}, or empty when it is missing or blank.
+     *
+     * @param key the config key
+     * @return the value, or empty when the key is missing or holds only blanks
+     */
     public Optional<String> optionalString(String key) {
         return config.get(key).filter(value -> !value.isBlank());
     }
 
-    /** Returns the text at {@code key}; if it is missing, records a problem with {@code fix} and returns "". */
+    /**
+     * Returns the text at {@code key}; if it is missing, records a problem with {@code fix} and returns "".
+     *
+     * @param key the config key that must be set
+     * @param fix what the operator should do, shown in the {@link ConfigException}, e.g. "set it to the JDBC URL"
+     * @return the value, or {@code ""} when it was missing (the bind then fails with all problems)
+     */
     public String requiredString(String key, String fix) {
         Optional<String> value = optionalString(key);
         if (value.isEmpty()) {
@@ -59,7 +80,12 @@ public final class ConfigReader {
         return value.orElse("");
     }
 
-    /** Returns a secret; its value never appears in a problem or a log line. */
+    /**
+     * Returns a secret; its value never appears in a problem or a log line.
+     *
+     * @param key the config key holding the secret
+     * @return the secret, or empty when the key is missing or blank
+     */
     public Optional<Secret> secret(String key) {
         return optionalString(key).map(Secret::new);
     }
@@ -67,6 +93,12 @@ public final class ConfigReader {
     /**
      * Returns a whole number in {@code [min, max]}, written with ASCII digits only (see
      * {@link Validation#parseWholeNumber}), or the default, recording a problem, if it is not.
+     *
+     * @param key the config key
+     * @param defaultValue returned when the key is missing, or after recording a problem for a bad value
+     * @param min the smallest accepted value, inclusive
+     * @param max the largest accepted value, inclusive
+     * @return the parsed value, or {@code defaultValue}
      */
     public int integer(String key, int defaultValue, int min, int max) {
         Optional<String> raw = optionalString(key);
@@ -81,7 +113,13 @@ public final class ConfigReader {
         return defaultValue;
     }
 
-    /** Returns {@code true} or {@code false}; anything else is a problem. */
+    /**
+     * Returns {@code true} or {@code false} (case-insensitive); anything else is a problem.
+     *
+     * @param key the config key
+     * @param defaultValue returned when the key is missing, or after recording a problem for a bad value
+     * @return the parsed value, or {@code defaultValue}
+     */
     public boolean bool(String key, boolean defaultValue) {
         Optional<String> raw = optionalString(key);
         if (raw.isEmpty()) {
@@ -98,6 +136,12 @@ public final class ConfigReader {
     /**
      * Returns a duration written as {@code 500ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d}
      * or ISO-8601 ({@code PT30S}), between {@code min} and {@code max} inclusive.
+     *
+     * @param key the config key
+     * @param defaultValue returned when the key is missing, or after recording a problem for a bad value
+     * @param min the shortest accepted duration, inclusive
+     * @param max the longest accepted duration, inclusive
+     * @return the parsed duration, or {@code defaultValue}
      */
     public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
         Optional<String> raw = optionalString(key);
@@ -119,6 +163,12 @@ public final class ConfigReader {
     /**
      * Returns a size in bytes written as {@code 1048576}, {@code 512KB}, {@code 1MB} or {@code 1GB}
      * (binary multiples, case-insensitive), between {@code min} and {@code max} inclusive.
+     *
+     * @param key the config key
+     * @param defaultValue returned when the key is missing, or after recording a problem for a bad value
+     * @param min the smallest accepted size in bytes, inclusive
+     * @param max the largest accepted size in bytes, inclusive
+     * @return the size in bytes, or {@code defaultValue}
      */
     public long bytes(String key, long defaultValue, long min, long max) {
         Optional<String> raw = optionalString(key);
@@ -147,7 +197,13 @@ public final class ConfigReader {
         return defaultValue;
     }
 
-    /** Returns the comma-separated list at {@code key}, trimmed and without empty items. */
+    /**
+     * Returns the comma-separated list at {@code key}, trimmed and without empty items.
+     *
+     * @param key the config key
+     * @param defaultValue returned when the key is missing or blank
+     * @return an unmodifiable list of the items, or {@code defaultValue}
+     */
     public List<String> list(String key, List<String> defaultValue) {
         return optionalString(key)
                 .map(raw -> Arrays.stream(raw.split(","))
@@ -157,7 +213,16 @@ public final class ConfigReader {
                 .orElse(defaultValue);
     }
 
-    /** Returns the enum constant named at {@code key} (case-insensitive), or the default. */
+    /**
+     * Returns the enum constant named at {@code key} (case-insensitive, {@code -} for {@code _}), or the
+     * default; another name is a problem that lists the accepted ones.
+     *
+     * @param <E> the enum type
+     * @param key the config key
+     * @param type the enum class whose constants are accepted
+     * @param defaultValue returned when the key is missing, or after recording a problem for a bad value
+     * @return the named constant, or {@code defaultValue}
+     */
     public <E extends Enum<E>> E enumValue(String key, Class<E> type, E defaultValue) {
         Optional<String> raw = optionalString(key);
         if (raw.isEmpty()) {
@@ -175,12 +240,24 @@ public final class ConfigReader {
         return defaultValue;
     }
 
-    /** Records a problem with a value that may be shown as given. */
+    /**
+     * Records a problem with a value that may be shown as given, for checks a section makes itself
+     * (e.g. two keys that contradict each other).
+     *
+     * @param key the config key at fault
+     * @param value the value as written, or {@code null} when the key is missing
+     * @param fix what the operator should do about it
+     */
     public void problem(String key, String value, String fix) {
         problems.add(new ConfigProblem(key, value, fix));
     }
 
-    /** Records a problem with a secret: the value is masked. */
+    /**
+     * Records a problem with a secret: the value is masked.
+     *
+     * @param key the config key at fault
+     * @param fix what the operator should do about it
+     */
     public void secretProblem(String key, String fix) {
         problems.add(new ConfigProblem(key, "****", fix));
     }

@@ -26,7 +26,11 @@ public enum Profile {
         return null;
     }
 
-    /** Returns the lower-case name used in config files, e.g. {@code prod}. */
+    /**
+     * Returns the lower-case name used in config files and in {@code application-<id>.properties}.
+     *
+     * @return {@code dev}, {@code test} or {@code prod}
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

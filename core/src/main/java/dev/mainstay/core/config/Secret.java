@@ -12,12 +12,21 @@ import java.util.Objects;
  * @param value the secret text, never {@code null}
  */
 public record Secret(String value) {
-    /** Rejects a {@code null} value. */
+    /**
+     * Rejects a {@code null} value.
+     *
+     * @param value the secret text
+     * @throws NullPointerException if {@code value} is {@code null}
+     */
     public Secret {
         Objects.requireNonNull(value, "value");
     }
 
-    /** Returns the secret text; call it only where the secret is used, never to log it. */
+    /**
+     * Returns the secret text; call it only where the secret is used, never to log it.
+     *
+     * @return the unmasked value
+     */
     public String reveal() {
         return value;
     }

@@ -9,12 +9,21 @@ package dev.mainstay.core.exception;
 public class MainstayException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with a message that says what went wrong and how to fix it. */
+    /**
+     * Creates an exception with a message that says what went wrong and how to fix it.
+     *
+     * @param message the explanation, written for the person who has to act on it
+     */
     public MainstayException(String message) {
         super(message);
     }
 
-    /** Creates an exception that explains {@code cause} in Mainstay's terms. */
+    /**
+     * Creates an exception that explains {@code cause} in Mainstay's terms.
+     *
+     * @param message the explanation, written for the person who has to act on it
+     * @param cause the failure underneath, kept for the stack trace; may be {@code null}
+     */
     public MainstayException(String message, Throwable cause) {
         super(message, cause);
     }
@@ -24,6 +33,7 @@ public class MainstayException extends RuntimeException {
      * flow (a 4xx answer), where nobody reads the trace and filling it in is much of the cost of
      * the throw. Without a stack trace, suppressed exceptions are not recorded either.
      *
+     * @param message the explanation, written for the person who has to act on it
      * @param writableStackTrace {@code false} to skip filling in the stack trace
      */
     protected MainstayException(String message, boolean writableStackTrace) {

@@ -10,7 +10,13 @@ import java.util.Objects;
  * @param message what is wrong, for a person, e.g. "must not be blank"
  */
 public record FieldError(String pointer, String message) {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param pointer a JSON Pointer to the field, or {@code ?name} for a query parameter
+     * @param message what is wrong, for a person
+     * @throws NullPointerException if either is {@code null}
+     */
     public FieldError {
         Objects.requireNonNull(pointer, "pointer");
         Objects.requireNonNull(message, "message");

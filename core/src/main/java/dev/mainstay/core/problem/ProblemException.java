@@ -15,7 +15,11 @@ public class ProblemException extends MainstayException implements ProblemSource
 
     private final transient Problem problem;
 
-    /** Creates an exception that answers with {@code problem}. */
+    /**
+     * Creates an exception that answers with {@code problem}.
+     *
+     * @param problem the answer; its status decides whether a stack trace is filled in (5xx only)
+     */
     public ProblemException(Problem problem) {
         super(
                 problem.status() + " " + problem.title() + (problem.detail() == null ? "" : ": " + problem.detail()),

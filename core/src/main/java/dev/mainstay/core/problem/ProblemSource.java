@@ -8,6 +8,10 @@ package dev.mainstay.core.problem;
  * still override the mapping for any class.
  */
 public interface ProblemSource {
-    /** Returns the problem this exception answers with; never {@code null}. */
+    /**
+     * Returns the problem this exception answers with.
+     *
+     * @return the problem, never {@code null}
+     */
     Problem problem();
 }

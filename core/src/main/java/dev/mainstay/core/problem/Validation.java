@@ -34,12 +34,24 @@ public final class Validation {
 
     private Validation() {}
 
-    /** Starts collecting errors for one request. */
+    /**
+     * Starts collecting errors for one request.
+     *
+     * @return an empty validation, to chain checks on
+     */
     public static Validation start() {
         return new Validation();
     }
 
-    /** Records {@code message} for {@code pointer} unless {@code valid} (or the field already failed). */
+    /**
+     * Records {@code message} for {@code pointer} unless {@code valid} (or the field already failed); the
+     * building block of the other checks, for rules of the application's own.
+     *
+     * @param valid the outcome of the rule
+     * @param pointer the field: a JSON Pointer such as {@code /email}, or {@code ?name} for a query parameter
+     * @param message what is wrong, for a person, e.g. "must be in the future"
+     * @return this validation, for chaining
+     */
     public Validation check(boolean valid, String pointer, String message) {
         if (!valid && failed.add(pointer)) {
             errors.add(new FieldError(pointer, message));
@@ -47,24 +59,50 @@ public final class Validation {
         return this;
     }
 
-    /** Requires a value that is not {@code null}. */
+    /**
+     * Requires a value that is not {@code null}.
+     *
+     * @param pointer the field, as in {@link #check}
+     * @param value the value to check
+     * @return this validation, for chaining
+     */
     public Validation required(String pointer, Object value) {
         return check(value != null, pointer, "is required");
     }
 
-    /** Requires text that is not {@code null}, empty or only whitespace. */
+    /**
+     * Requires text that is not {@code null}, empty or only whitespace.
+     *
+     * @param pointer the field, as in {@link #check}
+     * @param value the text to check
+     * @return this validation, for chaining
+     */
     public Validation notBlank(String pointer, String value) {
         return check(value != null && !value.isBlank(), pointer, "is required and must not be blank");
     }
 
-    /** Requires text of at most {@code max} code points; {@code null} passes (combine with notBlank). */
+    /**
+     * Requires text of at most {@code max} code points; {@code null} passes (combine with notBlank).
+     *
+     * @param pointer the field, as in {@link #check}
+     * @param value the text to check
+     * @param max the largest number of characters (code points) accepted
+     * @return this validation, for chaining
+     */
     public Validation maxLength(String pointer, String value, int max) {
         // A string has at most length() code points, so only a long one needs counting.
         boolean valid = value == null || value.length() <= max || value.codePointCount(0, value.length()) <= max;
         return check(valid, pointer, "must be at most " + max + " characters");
     }
 
-    /** Requires text of at least {@code min} code points; {@code null} passes (combine with notBlank). */
+    /**
+     * Requires text of at least {@code min} code points; {@code null} passes (combine with notBlank).
+     *
+     * @param pointer the field, as in {@link #check}
+     * @param value the text to check
+     * @param min the smallest number of characters (code points) accepted
+     * @return this validation, for chaining
+     */
     public Validation minLength(String pointer, String value, int min) {
         // A string has at most length() code points, so a short one fails without counting.
         boolean valid = value == null
@@ -77,27 +115,55 @@ public final class Validation {
      * (PostgreSQL's text types refuse it, which would be a 500) and no half of a surrogate pair (a JSON
      * {@code "\ud800"} escape can make one, but UTF-8 cannot encode it, so it would come back as
      * {@code ?}). {@code null} passes.
+     *
+     * @param pointer the field, as in {@link #check}
+     * @param value the text to check
+     * @return this validation, for chaining
      */
     public Validation storable(String pointer, String value) {
         return check(value == null || isStorable(value), pointer, NOT_STORABLE);
     }
 
-    /** Requires a number in {@code [min, max]}. */
+    /**
+     * Requires a number in {@code [min, max]}.
+     *
+     * @param pointer the field, as in {@link #check}
+     * @param value the number to check
+     * @param min the smallest value accepted
+     * @param max the largest value accepted
+     * @return this validation, for chaining
+     */
     public Validation range(String pointer, long value, long min, long max) {
         return check(value >= min && value <= max, pointer, "must be from " + min + " to " + max);
     }
 
-    /** Requires text that matches {@code pattern} as a whole; {@code null} passes. */
+    /**
+     * Requires text that matches {@code pattern} as a whole; {@code null} passes.
+     *
+     * @param pointer the field, as in {@link #check}
+     * @param value the text to check
+     * @param pattern the pattern the whole text must match
+     * @param message what is wrong when it does not, e.g. "must be a slug of a-z, 0-9 and -"
+     * @return this validation, for chaining
+     */
     public Validation matches(String pointer, String value, Pattern pattern, String message) {
         return check(value == null || pattern.matcher(value).matches(), pointer, message);
     }
 
-    /** Tells whether no field failed so far. */
+    /**
+     * Tells whether no field failed so far.
+     *
+     * @return {@code true} when no check has recorded an error
+     */
     public boolean isValid() {
         return errors.isEmpty();
     }
 
-    /** Returns a copy of the errors recorded so far, in the order the checks ran. */
+    /**
+     * Returns a copy of the errors recorded so far, in the order the checks ran.
+     *
+     * @return an unmodifiable list, at most one error per pointer
+     */
     public List<FieldError> errors() {
         return List.copyOf(errors);
     }
@@ -116,6 +182,9 @@ public final class Validation {
     /**
      * Tells whether {@code text} has neither NUL nor half of a surrogate pair; the rule of
      * {@link #storable}, for code that refuses such text in its own way (a password check, a mapper).
+     *
+     * @param text the text to inspect; not {@code null}
+     * @return {@code true} when the text can be stored and given back unchanged
      */
     public static boolean isStorable(CharSequence text) {
         for (int i = 0, length = text.length(); i < length; i++) {

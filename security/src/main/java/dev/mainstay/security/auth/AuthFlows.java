@@ -73,6 +73,10 @@ public final class AuthFlows<U> {
     /**
      * Starts building the flows over the app's users. In a Mainstay app, {@code
      * MainstaySecurity.authFlows(accounts)} does this from config.
+     *
+     * @param <U> the app's user type
+     * @param accounts how the flows find and update the app's users
+     * @return a builder; set the required services, then {@link Builder#build()}
      */
     public static <U> Builder<U> builder(AccountStore<U> accounts) {
         return new Builder<>(Objects.requireNonNull(accounts, "accounts"));
@@ -187,6 +191,8 @@ public final class AuthFlows<U> {
     /**
      * Logs a user out everywhere (after a password change, or when the account is disabled). Without
      * refresh tokens there is nothing to revoke: access tokens live until they expire.
+     *
+     * @param user the user whose refresh-token families are all revoked
      */
     public void logoutEverywhere(U user) {
         if (refreshTokens != null) {
@@ -197,6 +203,9 @@ public final class AuthFlows<U> {
     /**
      * Opens a session for a user the app has just authenticated by other means (e.g. right after
      * registration): a new access token and, with refresh tokens, the first of a new family.
+     *
+     * @param user the user to issue tokens to; its subject and current roles go into the access token
+     * @return the tokens to hand to the client; no refresh token when the flows have none
      */
     public TokenPair tokensFor(U user) {
         return pair(user, refreshTokens == null ? null : refreshTokens.issue(accounts.subject(user)));
@@ -237,14 +246,26 @@ public final class AuthFlows<U> {
             this.accounts = accounts;
         }
 
-        /** Sets the hasher that made the stored hashes and makes new ones; required. */
+        /**
+         * Sets the hasher that made the stored hashes and makes new ones, and the policy new passwords
+         * must follow; required.
+         *
+         * @param hasher checks passwords at login and hashes new ones
+         * @param policy checked on registration, never at login (old passwords keep working)
+         * @return this builder
+         */
         public Builder<U> passwords(PasswordHasher hasher, PasswordPolicy policy) {
             this.hasher = hasher;
             this.policy = policy;
             return this;
         }
 
-        /** Sets the login throttle; required. */
+        /**
+         * Sets the login throttle; required.
+         *
+         * @param throttle counts failed logins per account and per client address
+         * @return this builder
+         */
         public Builder<U> throttle(LoginThrottle throttle) {
             this.throttle = throttle;
             return this;
@@ -254,31 +275,54 @@ public final class AuthFlows<U> {
          * Sets the throttle that limits registrations per client address (see {@link
          * #registrationThrottle(int, Duration)}); by default {@code security.throttle.register-limit}'s
          * default (20) per 15 minutes, in memory.
+         *
+         * @param throttle counts every registration under the client address
+         * @return this builder
          */
         public Builder<U> registrationThrottle(LoginThrottle throttle) {
             this.registrations = throttle;
             return this;
         }
 
-        /** Sets the access-token service; required. */
+        /**
+         * Sets the access-token service; required.
+         *
+         * @param accessTokens issues the access token of every session
+         * @return this builder
+         */
         public Builder<U> accessTokens(AccessTokens accessTokens) {
             this.accessTokens = accessTokens;
             return this;
         }
 
-        /** Sets the refresh-token service; leave it unset for an API without refresh tokens. */
+        /**
+         * Sets the refresh-token service; leave it unset for an API without refresh tokens.
+         *
+         * @param refreshTokens issues, rotates and revokes refresh tokens
+         * @return this builder
+         */
         public Builder<U> refreshTokens(RefreshTokens refreshTokens) {
             this.refreshTokens = refreshTokens;
             return this;
         }
 
-        /** Sets the {@link TokenPair#tokenType()}: the scheme word clients send, {@code Bearer} by default. */
+        /**
+         * Sets the {@link TokenPair#tokenType()}: the scheme word clients send, {@code Bearer} by default.
+         *
+         * @param tokenType the scheme word, e.g. {@code Token} for the RealWorld API
+         * @return this builder
+         */
         public Builder<U> tokenType(String tokenType) {
             this.tokenType = tokenType;
             return this;
         }
 
-        /** Sets the clock {@link TokenPair#expiresIn()} is counted on; the system clock by default. */
+        /**
+         * Sets the clock {@link TokenPair#expiresIn()} is counted on; the system clock by default.
+         *
+         * @param clock the clock the access tokens are issued on, so that the two agree
+         * @return this builder
+         */
         public Builder<U> clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -287,6 +331,7 @@ public final class AuthFlows<U> {
         /**
          * Builds the flows.
          *
+         * @return the flows; immutable and thread-safe
          * @throws NullPointerException naming the first required service that was not set
          */
         public AuthFlows<U> build() {

@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param <U> the app's user type
  */
 public record Session<U>(U user, TokenPair tokens) {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param user the app's user
+     * @param tokens the tokens to hand to the user
+     */
     public Session {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(tokens, "tokens");

@@ -12,7 +12,12 @@ import java.util.Optional;
  * @param <U> the application's user type
  */
 public record Authenticated<U>(U user, Optional<String> upgradedHash) {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param user the authenticated user
+     * @param upgradedHash the hash to store in place of the old one, or empty
+     */
     public Authenticated {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(upgradedHash, "upgradedHash");

@@ -13,6 +13,7 @@ import java.util.Objects;
 public final class HashingBusyException extends MainstaySecurityException {
     private static final long serialVersionUID = 1L;
 
+    /** How long the client should wait; part of the serialized form. */
     private final Duration retryAfter;
 
     /**
@@ -25,7 +26,11 @@ public final class HashingBusyException extends MainstaySecurityException {
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
-    /** A positive wait for the client before it tries again; the web layer sends it as {@code Retry-After}. */
+    /**
+     * The wait for the client before it tries again; the web layer sends it as {@code Retry-After}.
+     *
+     * @return the wait given at construction
+     */
     public Duration retryAfter() {
         return retryAfter;
     }

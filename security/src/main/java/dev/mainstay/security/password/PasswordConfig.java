@@ -45,7 +45,17 @@ public record PasswordConfig(
     public static final DurationSetting MAX_WAIT = new DurationSetting(
             "security.password.max-wait", Duration.ofSeconds(2), Duration.ZERO, Duration.ofMinutes(1));
 
-    /** Checks every value against its setting's range. */
+    /**
+     * Checks every value against its setting's range.
+     *
+     * @param cost bcrypt cost
+     * @param minLength fewest characters a new password may have
+     * @param rejectCommon whether common passwords are refused
+     * @param maxConcurrent how many hashes may run at once
+     * @param maxQueued how many callers may wait for a hashing slot
+     * @param maxWait how long a caller waits for a slot
+     * @throws IllegalArgumentException naming the key, the value and the range of the first bad value
+     */
     public PasswordConfig {
         COST.check(cost);
         MIN_LENGTH.check(minLength);
@@ -57,6 +67,8 @@ public record PasswordConfig(
     /**
      * Returns the defaults: cost 12, minimum length 12, common passwords refused, one hash per CPU
      * core but one, 32 waiting callers, 2 s wait.
+     *
+     * @return the default settings
      */
     public static PasswordConfig defaults() {
         return new PasswordConfig(
@@ -71,13 +83,19 @@ public record PasswordConfig(
     /**
      * Returns a copy with another bcrypt cost, e.g. the lowest ({@code COST.min()}) for fast tests.
      *
+     * @param newCost the bcrypt cost of new hashes
+     * @return the new settings; this one is unchanged
      * @throws IllegalArgumentException if the cost is out of {@link #COST}'s range
      */
     public PasswordConfig withCost(int newCost) {
         return new PasswordConfig(newCost, minLength, rejectCommon, maxConcurrent, maxQueued, maxWait);
     }
 
-    /** Returns the policy for new passwords that these settings describe. */
+    /**
+     * Returns the policy for new passwords that these settings describe.
+     *
+     * @return a policy with this minimum length and common-password rule
+     */
     public PasswordPolicy policy() {
         return new PasswordPolicy(minLength, rejectCommon);
     }

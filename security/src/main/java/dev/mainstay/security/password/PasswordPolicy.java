@@ -15,7 +15,13 @@ import java.util.Optional;
  * @param rejectCommon whether passwords on the bundled common-password list are refused
  */
 public record PasswordPolicy(int minLength, boolean rejectCommon) {
-    /** Refuses a minimum outside the range of {@link PasswordConfig#MIN_LENGTH}. */
+    /**
+     * Refuses a minimum outside the range of {@link PasswordConfig#MIN_LENGTH}.
+     *
+     * @param minLength the fewest code points allowed
+     * @param rejectCommon whether common passwords are refused
+     * @throws IllegalArgumentException if {@code minLength} is out of range
+     */
     public PasswordPolicy {
         PasswordConfig.MIN_LENGTH.check(minLength);
     }

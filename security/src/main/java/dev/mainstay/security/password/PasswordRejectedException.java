@@ -29,6 +29,7 @@ public final class PasswordRejectedException extends MainstaySecurityException {
         NOT_TEXT
     }
 
+    /** Which rule the password broke; part of the serialized form. */
     private final Reason reason;
 
     /**
@@ -42,7 +43,11 @@ public final class PasswordRejectedException extends MainstaySecurityException {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** Tells which rule the password broke, for apps that word the answer themselves; never null. */
+    /**
+     * Tells which rule the password broke, for apps that word the answer themselves.
+     *
+     * @return the reason, never null
+     */
     public Reason reason() {
         return reason;
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
 public final class LoginThrottledException extends MainstaySecurityException {
     private static final long serialVersionUID = 1L;
 
+    /** How long until a login may be tried again; part of the serialized form. */
     private final Duration retryAfter;
 
     /**
@@ -24,7 +25,11 @@ public final class LoginThrottledException extends MainstaySecurityException {
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
-    /** The time until the window that throttled this login ends; the web layer sends it as {@code Retry-After}. */
+    /**
+     * The time until the window that throttled this login ends; the web layer sends it as {@code Retry-After}.
+     *
+     * @return the wait given at construction
+     */
     public Duration retryAfter() {
         return retryAfter;
     }

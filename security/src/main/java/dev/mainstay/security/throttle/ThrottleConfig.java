@@ -39,7 +39,15 @@ public record ThrottleConfig(int accountLimit, int addressLimit, Duration window
     public static final DurationSetting CLEANUP_INTERVAL = new DurationSetting(
             "security.throttle.cleanup-interval", Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1));
 
-    /** Checks every value against its setting's range. */
+    /**
+     * Checks every value against its setting's range.
+     *
+     * @param accountLimit failures per account per window
+     * @param addressLimit failures per client address per window
+     * @param window the length of a counting window
+     * @param capacity how many keys the in-memory store holds at most
+     * @throws IllegalArgumentException naming the key, the value and the range of the first bad value
+     */
     public ThrottleConfig {
         ACCOUNT_LIMIT.check(accountLimit);
         ADDRESS_LIMIT.check(addressLimit);
@@ -47,7 +55,11 @@ public record ThrottleConfig(int accountLimit, int addressLimit, Duration window
         CAPACITY.check(capacity);
     }
 
-    /** Returns the defaults: 10 per account, 100 per address, 15 minute windows, 50,000 keys. */
+    /**
+     * Returns the defaults: 10 per account, 100 per address, 15 minute windows, 50,000 keys.
+     *
+     * @return the default settings
+     */
     public static ThrottleConfig defaults() {
         return new ThrottleConfig(
                 ACCOUNT_LIMIT.defaultValue(), ADDRESS_LIMIT.defaultValue(), WINDOW.defaultValue(), CAPACITY.defaultValue());

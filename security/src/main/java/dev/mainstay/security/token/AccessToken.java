@@ -12,7 +12,12 @@ import java.util.Objects;
  * @param expiresAt when it stops being accepted (whole seconds, as in its {@code exp})
  */
 public record AccessToken(String value, Instant expiresAt) {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param value the compact JWT
+     * @param expiresAt when it stops being accepted
+     */
     public AccessToken {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(expiresAt, "expiresAt");

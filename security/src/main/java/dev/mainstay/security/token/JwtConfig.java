@@ -52,7 +52,19 @@ public record JwtConfig(
     /** {@code security.jwt.previous-kids}: ids of older keys still accepted during a rotation. */
     public static final String PREVIOUS_KIDS = "security.jwt.previous-kids";
 
-    /** Checks every value and names the config key of the first bad one. */
+    /**
+     * Checks every value and names the config key of the first bad one.
+     *
+     * @param issuer the {@code iss}, not blank
+     * @param audience the {@code aud}, not blank
+     * @param accessTtl how long an access token lives
+     * @param clockSkew how far clocks may disagree
+     * @param currentKey the signing key; must be able to sign
+     * @param previousKeys verify-only keys; copied, their kids distinct from each other and the current key's
+     * @param cacheSize how many verified tokens to remember
+     * @param cacheTtl the longest a verified token is remembered
+     * @throws IllegalArgumentException naming the config key of the first bad value
+     */
     public JwtConfig {
         requireText(ISSUER, issuer);
         requireText(AUDIENCE, audience);

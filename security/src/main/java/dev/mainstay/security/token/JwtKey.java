@@ -32,7 +32,16 @@ import javax.crypto.spec.SecretKeySpec;
 public record JwtKey(String kid, JwtAlgorithm algorithm, Key signingKey, Key verificationKey) {
     private static final Pattern KID = Pattern.compile("\\p{Graph}{1,128}");
 
-    /** Checks the key id and that the keys fit the algorithm and each other. */
+    /**
+     * Checks the key id and that the keys fit the algorithm and each other.
+     *
+     * @param kid the key id, 1-128 visible ASCII characters
+     * @param algorithm the only algorithm this key accepts
+     * @param signingKey the key that signs, or null for a verify-only key
+     * @param verificationKey the key that verifies
+     * @throws IllegalArgumentException if the id is malformed, a key does not fit the algorithm, or the
+     *     two keys do not belong together
+     */
     public JwtKey {
         Objects.requireNonNull(kid, "kid");
         Objects.requireNonNull(algorithm, "algorithm");

@@ -30,6 +30,9 @@ public record RefreshConfig(Duration ttl, Duration absoluteTtl, Duration cleanup
     /**
      * Checks every value against its setting's range.
      *
+     * @param ttl how long a refresh token lives
+     * @param absoluteTtl how long a family lives at most
+     * @param cleanupInterval how often expired tokens are deleted
      * @throws IllegalArgumentException naming the key, also if {@code absoluteTtl} is shorter than {@code ttl}
      */
     public RefreshConfig {
@@ -42,7 +45,11 @@ public record RefreshConfig(Duration ttl, Duration absoluteTtl, Duration cleanup
         CLEANUP_INTERVAL.check(cleanupInterval);
     }
 
-    /** Returns the defaults: tokens live 14 days, sessions 30, expired tokens are deleted every hour. */
+    /**
+     * Returns the defaults: tokens live 14 days, sessions 30, expired tokens are deleted every hour.
+     *
+     * @return the default settings
+     */
     public static RefreshConfig defaults() {
         return new RefreshConfig(TTL.defaultValue(), ABSOLUTE_TTL.defaultValue(), CLEANUP_INTERVAL.defaultValue());
     }

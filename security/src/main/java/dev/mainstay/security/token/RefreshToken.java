@@ -14,7 +14,13 @@ import java.util.Objects;
  * @param expiresAt when it stops being accepted
  */
 public record RefreshToken(String value, String familyId, Instant expiresAt) {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param value the opaque token for the client
+     * @param familyId the rotation chain it belongs to
+     * @param expiresAt when it stops being accepted
+     */
     public RefreshToken {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(familyId, "familyId");

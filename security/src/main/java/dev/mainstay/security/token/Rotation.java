@@ -9,7 +9,12 @@ import java.util.Objects;
  * @param next the new refresh token, in the same family; the presented one is now used up
  */
 public record Rotation(String subject, RefreshToken next) {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param subject the user the presented token was issued to
+     * @param next the replacing refresh token
+     */
     public Rotation {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(next, "next");

@@ -30,7 +30,19 @@ public record StoredRefreshToken(
         Instant revokedAt,
         Instant familyStartedAt) {
 
-    /** Checks the required fields; a store must never hold a half-filled row. */
+    /**
+     * Checks the required fields; a store must never hold a half-filled row.
+     *
+     * @param tokenHash base64url SHA-256 of the opaque token
+     * @param familyId the rotation chain
+     * @param subject the user the token was issued to
+     * @param issuedAt when the token was issued
+     * @param expiresAt when the token stops being accepted
+     * @param usedAt when the token was exchanged, or {@code null}
+     * @param revokedAt when the token was revoked, or {@code null}
+     * @param familyStartedAt when the family's first token was issued; {@code null} takes {@code issuedAt}
+     * @throws NullPointerException if a required field is {@code null}
+     */
     public StoredRefreshToken {
         Objects.requireNonNull(tokenHash, "tokenHash");
         Objects.requireNonNull(familyId, "familyId");

@@ -41,22 +41,40 @@ public final class DatabaseExtension
         this.server = server;
     }
 
-    /** Returns an extension for an isolated database on {@code server}. */
+    /**
+     * Returns an extension for an isolated database on {@code server}: per class on a static field, per
+     * test on an instance field.
+     *
+     * @param server where to create the database
+     * @return the extension, to register with {@code @RegisterExtension}
+     */
     public static DatabaseExtension of(DatabaseServer server) {
         return new DatabaseExtension(server);
     }
 
-    /** Returns an extension for an in-memory H2 database. */
+    /**
+     * Returns an extension for an in-memory H2 database.
+     *
+     * @return the extension, to register with {@code @RegisterExtension}
+     */
     public static DatabaseExtension h2() {
         return of(DatabaseServer.H2);
     }
 
-    /** Returns an extension for a PostgreSQL schema ({@code MAINSTAY_TEST_POSTGRES_URL}). */
+    /**
+     * Returns an extension for a PostgreSQL schema ({@code MAINSTAY_TEST_POSTGRES_URL}).
+     *
+     * @return the extension; its tests are skipped when PostgreSQL is unreachable (a failure under {@code CI=true})
+     */
     public static DatabaseExtension postgresql() {
         return of(DatabaseServer.POSTGRESQL);
     }
 
-    /** Returns an extension for a MariaDB database ({@code MAINSTAY_TEST_MARIADB_URL}). */
+    /**
+     * Returns an extension for a MariaDB database ({@code MAINSTAY_TEST_MARIADB_URL}).
+     *
+     * @return the extension; its tests are skipped when MariaDB is unreachable (a failure under {@code CI=true})
+     */
     public static DatabaseExtension mariadb() {
         return of(DatabaseServer.MARIADB);
     }
@@ -64,6 +82,7 @@ public final class DatabaseExtension
     /**
      * Returns the isolated database of the running class or test.
      *
+     * @return the database, with its URL and credentials
      * @throws IllegalStateException outside a test, or before the extension ran
      */
     public TestDatabase target() {
@@ -78,6 +97,8 @@ public final class DatabaseExtension
      * run) made for {@code context}; for extensions that build on this one, such as a resolver that
      * starts a connection pool on it.
      *
+     * @param context the JUnit context of the running test or class
+     * @return the database made for it
      * @throws IllegalStateException when none is active for {@code context}
      */
     public static TestDatabase current(ExtensionContext context) {

@@ -56,7 +56,11 @@ public enum DatabaseServer {
         this.defaultUrl = defaultUrl;
     }
 
-    /** Returns the short lower-case name, {@code h2}, {@code postgresql} or {@code mariadb}, as test names show it. */
+    /**
+     * Returns the short lower-case name, as test names show it.
+     *
+     * @return {@code h2}, {@code postgresql} or {@code mariadb}
+     */
     public String id() {
         return id;
     }
@@ -64,12 +68,18 @@ public enum DatabaseServer {
     /**
      * Returns the environment variable that points at this server, or {@code null} for H2, which
      * needs none.
+     *
+     * @return {@code MAINSTAY_TEST_POSTGRES_URL}, {@code MAINSTAY_TEST_MARIADB_URL} or {@code null}
      */
     public String variable() {
         return variable;
     }
 
-    /** Returns the JDBC URL of the server by the rule: the environment variable, otherwise the local default. */
+    /**
+     * Returns the JDBC URL of the server by the rule: the environment variable, otherwise the local default.
+     *
+     * @return the URL of the server's administrative database, with its credentials
+     */
     public String serverUrl() {
         return serverUrl(System.getenv());
     }
@@ -87,6 +97,7 @@ public enum DatabaseServer {
      * Creates a fresh, empty schema (PostgreSQL), database (MariaDB) or in-memory database (H2) and
      * returns it; {@link TestDatabase#close()} drops it. Applies {@link #requireAvailable()} first.
      *
+     * @return the new database; close it to drop it
      * @throws IllegalStateException when the server answers but refuses to create it
      */
     public TestDatabase isolate() {

@@ -41,12 +41,20 @@ public final class TestDatabase implements AutoCloseable {
         this.drop = drop;
     }
 
-    /** Returns the server this database lives on. */
+    /**
+     * Returns the server this database lives on.
+     *
+     * @return the server
+     */
     public DatabaseServer server() {
         return server;
     }
 
-    /** Returns which server this is: {@code h2}, {@code postgresql} or {@code mariadb}; same as {@code server().id()}. */
+    /**
+     * Returns which server this is; same as {@code server().id()}.
+     *
+     * @return {@code h2}, {@code postgresql} or {@code mariadb}
+     */
     public String id() {
         return server.id();
     }
@@ -54,6 +62,8 @@ public final class TestDatabase implements AutoCloseable {
     /**
      * Returns the JDBC URL of the isolated database, with the credentials as the server's URL gives them
      * (e.g. {@code ...?user=postgres&currentSchema=mst_1a2b3c}); enough for {@code DriverManager} alone.
+     *
+     * @return the JDBC URL
      */
     public String url() {
         return url;
@@ -62,6 +72,8 @@ public final class TestDatabase implements AutoCloseable {
     /**
      * Returns {@link #url()} without its {@code user} and {@code password} parameters, for a test that
      * gives {@code db.user} and {@code db.password} separately (e.g. a role that does not exist).
+     *
+     * @return the JDBC URL without credentials; other parameters are kept in order
      */
     public String urlWithoutCredentials() {
         int query = url.indexOf('?');
@@ -74,12 +86,20 @@ public final class TestDatabase implements AutoCloseable {
         return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
     }
 
-    /** Returns the {@code user} parameter of {@link #url()}, or {@code ""} when it has none (H2's default). */
+    /**
+     * Returns the {@code user} parameter of {@link #url()}.
+     *
+     * @return the user name, or {@code ""} when the URL has none (H2's default)
+     */
     public String user() {
         return parameter(USER);
     }
 
-    /** Returns the {@code password} parameter of {@link #url()}, or {@code ""} when it has none. */
+    /**
+     * Returns the {@code password} parameter of {@link #url()}.
+     *
+     * @return the password, or {@code ""} when the URL has none
+     */
     public String password() {
         return parameter(PASSWORD);
     }
@@ -87,6 +107,8 @@ public final class TestDatabase implements AutoCloseable {
     /**
      * Returns the config overrides that point a Mainstay app at this database: {@code db.url} (which
      * carries the credentials). Pass them to {@code MainstayApp.with(...)} or {@code MainstayTest.run(...)}.
+     *
+     * @return an unmodifiable map with the one key {@code db.url}
      */
     public Map<String, String> config() {
         return Map.of("db.url", url);
@@ -96,6 +118,9 @@ public final class TestDatabase implements AutoCloseable {
      * Closes {@code resource} (a pool, a {@code Database}) just before the database is dropped, so that
      * nothing holds connections into a dropped schema; returns it for chaining.
      *
+     * @param <T> the resource's type
+     * @param resource what to close before the drop
+     * @return {@code resource}, for chaining
      * @throws IllegalStateException when the database was already dropped
      */
     public <T extends AutoCloseable> T manage(T resource) {

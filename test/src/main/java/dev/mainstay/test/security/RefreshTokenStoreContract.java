@@ -45,7 +45,11 @@ public abstract class RefreshTokenStoreContract {
 
     private RefreshTokenStore store;
 
-    /** Returns a new store; it may share data with earlier ones, as a database table does. */
+    /**
+     * Returns a new store; it may share data with earlier ones, as a database table does.
+     *
+     * @return the store under test; called before each test
+     */
     protected abstract RefreshTokenStore newStore();
 
     @BeforeEach
@@ -53,7 +57,13 @@ public abstract class RefreshTokenStoreContract {
         store = newStore();
     }
 
-    /** Returns a new unused, unrevoked token that expires in an hour. */
+    /**
+     * Returns a new unused, unrevoked token that expires in an hour.
+     *
+     * @param familyId the family it belongs to
+     * @param subject the user it was issued to
+     * @return a token issued at {@link #NOW} with a random hash
+     */
     protected static StoredRefreshToken token(String familyId, String subject) {
         return new StoredRefreshToken(
                 "hash-" + UUID.randomUUID(), familyId, subject, NOW, NOW.plus(Duration.ofHours(1)), null, null);

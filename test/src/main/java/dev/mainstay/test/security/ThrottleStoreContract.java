@@ -45,7 +45,11 @@ public abstract class ThrottleStoreContract {
 
     private ThrottleStore store;
 
-    /** Returns a store; it may share data with earlier ones, as a database table does. */
+    /**
+     * Returns a store; it may share data with earlier ones, as a database table does.
+     *
+     * @return the store under test; called before each test
+     */
     protected abstract ThrottleStore newStore();
 
     @BeforeEach
@@ -53,7 +57,12 @@ public abstract class ThrottleStoreContract {
         store = newStore();
     }
 
-    /** Returns a key no other test uses. */
+    /**
+     * Returns a key no other test uses, so tests can share a store's table.
+     *
+     * @param prefix a readable start, e.g. {@code account}
+     * @return the prefix, a colon and a random UUID
+     */
     protected static String key(String prefix) {
         return prefix + ":" + UUID.randomUUID();
     }
