@@ -49,7 +49,7 @@ public final class ConfigReader {
      *
      * @param key the config key, e.g. {@code http.host}
      * @param defaultValue what to return when the key is missing or blank; may be {@code null}
-     * @return the value as written (not trimmed), or {@code defaultValue}
+     * @return the value without surrounding blanks, or {@code defaultValue}
      */
     public String string(String key, String defaultValue) {
         return optionalString(key).orElse(defaultValue);

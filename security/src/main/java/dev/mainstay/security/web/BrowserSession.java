@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The cookie mode of the token routes, for browser pages: the refresh token travels in an
@@ -18,12 +19,10 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * BrowserSession browser = security.browserSession("/api/auth");     // the cookie's Path
- * cfg.routes.post("/api/auth/login", ctx -> browser.sendTokens(ctx, auth.login(...).orElseThrow(...).tokens()));
- * cfg.routes.post("/api/auth/refresh", ctx -> {
- *     Session<User> session = browser.refreshToken(ctx, c -> Json.body(c, RefreshRequest.class).refreshToken())
- *             .flatMap(auth::refresh).orElseThrow(LOG_IN_AGAIN::toException);
- *     browser.sendTokens(ctx, session.tokens());
- * });
+ * cfg.routes.post("/api/auth/login", ctx -> browser.sendTokens(ctx, () -> auth.login(...).orElseThrow(...).tokens()));
+ * cfg.routes.post("/api/auth/refresh", ctx -> browser.sendTokens(ctx, () ->
+ *     browser.refreshToken(ctx, c -> Json.body(c, RefreshRequest.class).refreshToken())
+ *             .flatMap(auth::refresh).orElseThrow(LOG_IN_AGAIN::toException).tokens()));
  * cfg.routes.post("/api/auth/logout", ctx -> {
  *     browser.refreshToken(ctx, c -> bodyToken(c)).ifPresent(t -> auth.logout(Auth.principal(ctx).subject(), t));
  *     browser.endSession(ctx);
@@ -79,15 +78,20 @@ public final class BrowserSession {
     }
 
     /**
-     * Answers a new token pair. In cookie mode the refresh token goes into the cookie and is left out
-     * of the JSON body; otherwise the pair is the body, as it is.
+     * Issues a token pair and answers it. The mode and the {@code Origin} are checked first, so a
+     * refused request costs no password check and leaves no token behind. In cookie mode the refresh
+     * token goes into the cookie and is left out of the JSON body; otherwise the pair is the body, as
+     * it is.
      *
      * @param ctx the request of a login or refresh
-     * @param tokens the pair just issued
-     * @throws dev.mainstay.core.problem.ProblemException 403 as {@link #cookieMode}
+     * @param issue logs in or refreshes, and returns the new pair; it may throw the app's own 4xx
+     * @throws dev.mainstay.core.problem.ProblemException 403 as {@link #cookieMode}, before
+     *     {@code issue} runs
      */
-    public void sendTokens(Context ctx, TokenPair tokens) {
-        if (!cookieMode(ctx) || tokens.refreshToken() == null) {
+    public void sendTokens(Context ctx, Supplier<TokenPair> issue) {
+        boolean cookieMode = cookieMode(ctx);
+        TokenPair tokens = issue.get();
+        if (!cookieMode || tokens.refreshToken() == null) {
             ctx.json(tokens);
             return;
         }

@@ -279,7 +279,8 @@ public final class MainstaySecurity {
     }
 
     /**
-     * Returns the login throttle, in memory and so per instance (see the module README).
+     * Returns the login throttle: per instance in memory, or shared when {@code Extras.throttleStore}
+     * is set, e.g. to persistence's database store (see the module README).
      *
      * @return the throttle
      */

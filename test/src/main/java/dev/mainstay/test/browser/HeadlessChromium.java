@@ -92,7 +92,12 @@ public final class HeadlessChromium implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        return new HeadlessChromium(new ChromeDriver(service, options), profile);
+        try {
+            return new HeadlessChromium(new ChromeDriver(service, options), profile);
+        } catch (RuntimeException e) {
+            deleteProfile(profile);
+            throw e;
+        }
     }
 
     /**
@@ -150,14 +155,15 @@ public final class HeadlessChromium implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            deleteProfile();
+            deleteProfile(profile);
         }
     }
 
-    private void deleteProfile() {
+    private static void deleteProfile(Path profile) {
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
+            // A file Chromium removes while it shuts down makes the walk fail; what is left is in the temp folder.
             System.err.println("[mainstay-test] could not delete " + profile + ": " + e);
         }
     }

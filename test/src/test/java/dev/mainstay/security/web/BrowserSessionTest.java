@@ -156,6 +156,10 @@ class BrowserSessionTest {
                         "/auth/refresh", null, "X-Auth-Mode", "cookie", "Cookie", cookie, "Origin", origin));
             }
             assertForbiddenProblem(client.post("/auth/login", ADA, "X-Auth-Mode", "cookie", "Origin", EVIL));
+            // Refused before the password is checked: a wrong one gets the same 403, not a 401.
+            Map<String, Object> wrongPassword = new HashMap<>(ADA);
+            wrongPassword.put("password", "not the password at all");
+            assertForbiddenProblem(client.post("/auth/login", wrongPassword, "X-Auth-Mode", "cookie", "Origin", EVIL));
             assertEquals(
                     200,
                     client.post("/auth/refresh", null, "X-Auth-Mode", "cookie", "Cookie", cookie).statusCode(),

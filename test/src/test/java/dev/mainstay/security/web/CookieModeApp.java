@@ -4,7 +4,6 @@ import dev.mainstay.core.Json;
 import dev.mainstay.core.MainstaySetup;
 import dev.mainstay.core.problem.Problem;
 import dev.mainstay.security.auth.AuthFlows;
-import dev.mainstay.security.auth.Session;
 import dev.mainstay.security.config.SecurityConfig;
 import dev.mainstay.security.token.InMemoryRefreshTokenStore;
 import io.javalin.http.Context;
@@ -41,15 +40,15 @@ final class CookieModeApp {
             });
             cfg.routes.post("/auth/login", ctx -> {
                 FlowsApp.Credentials body = Json.body(ctx, FlowsApp.Credentials.class);
-                Session<FlowsApp.User> session = auth.login(body.email(), body.password(), "test")
-                        .orElseThrow(LOG_IN_AGAIN::toException);
-                browser.sendTokens(ctx, session.tokens());
+                browser.sendTokens(ctx, () -> auth.login(body.email(), body.password(), "test")
+                        .orElseThrow(LOG_IN_AGAIN::toException)
+                        .tokens());
             });
             cfg.routes.post("/auth/refresh", ctx -> {
-                Session<FlowsApp.User> session = browser.refreshToken(ctx, CookieModeApp::bodyToken)
+                browser.sendTokens(ctx, () -> browser.refreshToken(ctx, CookieModeApp::bodyToken)
                         .flatMap(auth::refresh)
-                        .orElseThrow(LOG_IN_AGAIN::toException);
-                browser.sendTokens(ctx, session.tokens());
+                        .orElseThrow(LOG_IN_AGAIN::toException)
+                        .tokens());
             });
             cfg.routes.post(
                     "/auth/logout",

@@ -5,7 +5,6 @@ import dev.mainstay.core.Json;
 import dev.mainstay.core.problem.Problem;
 import dev.mainstay.core.problem.Validation;
 import dev.mainstay.security.auth.AuthFlows;
-import dev.mainstay.security.auth.Session;
 import dev.mainstay.security.password.PasswordPolicy;
 import dev.mainstay.security.password.PasswordRejectedException;
 import dev.mainstay.security.web.Access;
@@ -93,17 +92,17 @@ public final class AuthRoutes {
                 .notBlank("/email", email)
                 .required("/password", credentials.password())
                 .throwIfInvalid();
-        Session<User> session =
-                auth.login(email, credentials.password(), ClientAddress.of(ctx).throttleKey()).orElseThrow(BAD_CREDENTIALS::toException);
-        browser.sendTokens(ctx, session.tokens());
+        browser.sendTokens(ctx, () -> auth.login(email, credentials.password(), ClientAddress.of(ctx).throttleKey())
+                .orElseThrow(BAD_CREDENTIALS::toException)
+                .tokens());
     }
 
     /** Exchanges a refresh token for a new pair, once; a token used twice ends its whole family. */
     private void refresh(Context ctx) {
-        Session<User> session = browser.refreshToken(ctx, AuthRoutes::refreshToken)
+        browser.sendTokens(ctx, () -> browser.refreshToken(ctx, AuthRoutes::refreshToken)
                 .flatMap(auth::refresh)
-                .orElseThrow(BAD_REFRESH_TOKEN::toException);
-        browser.sendTokens(ctx, session.tokens());
+                .orElseThrow(BAD_REFRESH_TOKEN::toException)
+                .tokens());
     }
 
     /**

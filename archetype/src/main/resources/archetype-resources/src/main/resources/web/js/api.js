@@ -52,15 +52,21 @@ export async function logIn(email, password) {
   await keepAccessToken(await send('POST', '/api/auth/login', { email, password }, COOKIE_MODE));
 }
 
+// Other tabs of this site send the same cookie. A Web Lock makes a tab wait until another tab's
+// refresh has been answered (and the cookie rotated) before it sends its own.
+function oneTabAtATime(task) {
+  return navigator.locks ? navigator.locks.request('refresh-cookie', task) : task();
+}
+
 /**
  * Trades the refresh cookie for a new access token (the server rotates the cookie too).
  * Resolves to true if the session goes on, false if the user must log in again. Callers that
- * arrive while a refresh is running share it: a refresh token works once, and a second use
- * would be taken for theft and end the session.
+ * arrive while a refresh is running share it, and tabs take turns: a refresh token works once,
+ * and a second use would be taken for theft and end the session.
  */
 export function refresh() {
   if (!refreshing) {
-    refreshing = send('POST', '/api/auth/refresh', undefined, COOKIE_MODE)
+    refreshing = oneTabAtATime(() => send('POST', '/api/auth/refresh', undefined, COOKIE_MODE))
       .then(async (response) => {
         if (!response.ok) {
           accessToken = null;
