@@ -15,10 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
@@ -45,10 +47,18 @@ class ConcurrentStartIT {
             }
             go.countDown(); // all three threads are released together
             List<Database> instances = new ArrayList<>();
+            Exception failed = null;
             for (Future<Database> start : starts) {
-                // TestDatabase.manage is not thread-safe: hand each instance to it from this thread.
-                instances.add(target.manage(start.get(2, TimeUnit.MINUTES)));
+                // TestDatabase.manage is not thread-safe: hand each instance to it from this thread,
+                // every one that started, so that one failure does not leave the others open.
+                try {
+                    instances.add(target.manage(start.get(2, TimeUnit.MINUTES)));
+                } catch (ExecutionException | TimeoutException e) {
+                    if (failed == null) failed = e;
+                    else failed.addSuppressed(e);
+                }
             }
+            if (failed != null) throw failed;
             for (Database db : instances) {
                 assertEquals(0, db.dsl().fetchCount(DSL.table(DSL.name("sample_item"))), "instance answers");
                 db.checkReady();
