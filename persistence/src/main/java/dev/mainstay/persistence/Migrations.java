@@ -2,6 +2,8 @@ package dev.mainstay.persistence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -18,6 +20,12 @@ import org.flywaydb.core.api.exception.FlywayValidateException;
  * the application's. Flyway connects with the configured URL and credentials, not through the pool,
  * so that a long migration is neither cut by {@code db.query-timeout} nor counted against the pool.
  *
+ * <p>Several instances may start at once against one database. On PostgreSQL and MariaDB Flyway holds
+ * a database lock while it migrates, so the instances that wait find nothing left to do. On H2 its lock
+ * is {@code SELECT … FOR UPDATE} on the history's rows, which holds nothing while the history is new
+ * and empty: two starts could both insert the first row. An embedded H2 database lives in one JVM, so
+ * there a lock in this JVM serialises the migrations instead.
+ *
  * @param locations Flyway locations, possibly containing {@value DatabaseConfig#VENDOR_PLACEHOLDER}
  * @param historyTable the table that records which scripts of this set have run
  */
@@ -25,12 +33,28 @@ record Migrations(List<String> locations, String historyTable) {
     /** Flyway's own default history table, used for the application's migrations. */
     static final String APPLICATION_HISTORY = "flyway_schema_history";
 
+    /** Serialises migrations on H2, whose Flyway lock cannot cover an empty history (see above). */
+    private static final Lock H2_MIGRATIONS = new ReentrantLock();
+
     /**
      * Applies every pending script, in version order.
      *
      * @throws DatabaseException naming the failing script and the fix
      */
     void apply(DatabaseConfig config, Vendor vendor) {
+        if (vendor != Vendor.H2) {
+            migrate(config, vendor);
+            return;
+        }
+        H2_MIGRATIONS.lock();
+        try {
+            migrate(config, vendor);
+        } finally {
+            H2_MIGRATIONS.unlock();
+        }
+    }
+
+    private void migrate(DatabaseConfig config, Vendor vendor) {
         FailedScript failed = new FailedScript();
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(config.url(), config.user(), config.password())
