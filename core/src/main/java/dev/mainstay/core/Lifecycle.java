@@ -2,19 +2,15 @@ package dev.mainstay.core;
 
 import io.javalin.Javalin;
 import java.time.Duration;
-import org.eclipse.jetty.server.AbstractConnector;
-import org.eclipse.jetty.server.Connector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Start and the ordered stop of an app: readiness down, stop accepting and drain (Jetty waits up to
- * its stop timeout, {@code shutdown.timeout}), admin server, then managed resources newest first.
+ * Start and the ordered stop of an app: readiness down, stop accepting and drain for up to
+ * {@code shutdown.timeout} ({@link ConnectionDrain}), admin server, then managed resources newest first.
  */
 final class Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(Mainstay.class);
-
-    static final long IDLE_AT_SHUTDOWN_MS = 100;
 
     private enum State {
         CREATED,
@@ -42,23 +38,10 @@ final class Lifecycle {
         }
         state = State.STARTED;
         main.start();
-        closeIdleConnectionsQuicklyAtStop(main);
+        ConnectionDrain.takeOver(main);
         if (admin != null) {
             admin.start();
-            closeIdleConnectionsQuicklyAtStop(admin);
-        }
-    }
-
-    /**
-     * Stop waits up to {@code shutdown.timeout} for in-flight requests, but idle keep-alive
-     * connections carry none: close them after {@value #IDLE_AT_SHUTDOWN_MS} ms instead of Jetty's
-     * default second, and their clients reconnect elsewhere.
-     */
-    private static void closeIdleConnectionsQuicklyAtStop(Javalin server) {
-        for (Connector connector : server.jettyServer().server().getConnectors()) {
-            if (connector instanceof AbstractConnector jettyConnector) {
-                jettyConnector.setShutdownIdleTimeout(IDLE_AT_SHUTDOWN_MS);
-            }
+            ConnectionDrain.takeOver(admin);
         }
     }
 
@@ -75,8 +58,9 @@ final class Lifecycle {
                     delay.toMillis(),
                     timeout.toMillis());
             pause(delay);
-            quietly(main);
-            quietly(admin);
+            long drainDeadline = System.nanoTime() + timeout.toNanos(); // one drain time for both servers
+            quietly(main, drainDeadline);
+            quietly(admin, drainDeadline);
         }
         setup.resources.closeAll();
         setup.health.close();
@@ -94,11 +78,12 @@ final class Lifecycle {
         }
     }
 
-    private static void quietly(Javalin server) {
+    private static void quietly(Javalin server, long drainDeadline) {
         if (server == null) {
             return;
         }
         try {
+            ConnectionDrain.run(server, drainDeadline);
             server.stop();
         } catch (RuntimeException e) {
             LOG.warn("Server did not stop cleanly: {}", e.toString());

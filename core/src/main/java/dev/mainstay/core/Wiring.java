@@ -24,8 +24,6 @@ final class Wiring {
             cfg.jetty.port = server.port();
             cfg.http.maxRequestSize = server.maxBodySize();
             cfg.concurrency.useVirtualThreads = server.virtualThreads();
-            cfg.jetty.modifyServer(
-                    jetty -> jetty.setStopTimeout(server.shutdownTimeout().toMillis()));
             if (!server.separateAdminPort()) {
                 AdminRoutes.install(cfg, setup.health, registry);
             }

@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mainstay.core.config.Config;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.junit.jupiter.api.Test;
 
 class LifecycleTest {
@@ -73,6 +78,78 @@ class LifecycleTest {
         stopper.join(5_000);
         assertFalse(stopper.isAlive());
         assertEquals(List.of("slow request finished", "client closed", "pool closed"), events);
+    }
+
+    /**
+     * A request quiet in its handler keeps its connection's idle timeout through the stop: shortened,
+     * it could fire as the handler returned and lose the response (see {@link ConnectionDrain}). An
+     * idle keep-alive connection is closed at once.
+     */
+    @Test
+    void stopClosesIdleKeepAliveConnectionsButLeavesOnesAwaitingAResponseTheirIdleTimeout() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Mainstay app = Mainstay.create(config(Map.of()), setup -> setup.javalin(cfg -> {
+                    cfg.routes.get("/fast", ctx -> ctx.result("fast"));
+                    cfg.routes.get("/slow", ctx -> {
+                        entered.countDown();
+                        release.await();
+                        ctx.result("finished");
+                    });
+                }))
+                .start();
+        try (Socket idle = new Socket("127.0.0.1", app.port());
+                Socket busy = new Socket("127.0.0.1", app.port())) {
+            idle.setSoTimeout(5_000);
+            busy.setSoTimeout(5_000);
+            send(idle, "/fast");
+            assertTrue(readResponse(idle).endsWith("fast"));
+            send(busy, "/slow");
+            assertTrue(entered.await(5, TimeUnit.SECONDS));
+            AbstractConnector connector =
+                    (AbstractConnector) app.javalin().jettyServer().server().getConnectors()[0];
+
+            Thread stopper = new Thread(app::stop);
+            stopper.start();
+            assertEquals(-1, idle.getInputStream().read(), "the idle connection is closed");
+            EndPoint busyEndPoint = connector.getConnectedEndPoints().stream()
+                    .filter(endPoint -> endPoint.getRemoteSocketAddress() instanceof InetSocketAddress remote
+                            && remote.getPort() == busy.getLocalPort())
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(connector.getIdleTimeout(), busyEndPoint.getIdleTimeout());
+            assertTrue(stopper.isAlive(), "stop() waits for the request in flight");
+
+            release.countDown();
+            String response = readResponse(busy);
+            assertTrue(response.contains("Connection: close"), response);
+            assertTrue(response.endsWith("finished"), response);
+            stopper.join(5_000);
+            assertFalse(stopper.isAlive());
+        } finally {
+            release.countDown();
+            app.stop();
+        }
+    }
+
+    private static void send(Socket socket, String path) throws java.io.IOException {
+        socket.getOutputStream()
+                .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** One response with a {@code Content-Length}; the connection stays open unless the server closes it. */
+    private static String readResponse(Socket socket) throws java.io.IOException {
+        java.io.InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return head.toString();
+            }
+            head.append((char) b);
+        }
+        int length = Integer.parseInt(head.toString().replaceAll("(?s).*Content-Length: (\\d+).*", "$1"));
+        return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     @Test

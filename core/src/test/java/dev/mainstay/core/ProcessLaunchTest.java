@@ -43,11 +43,37 @@ class ProcessLaunchTest {
         }
     }
 
-    private static Process launch(Class<?> main) throws IOException {
+    static Process launch(Class<?> main) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), main.getName()))
                 .redirectErrorStream(false)
                 .start();
+    }
+
+    static BufferedReader stdout(Process process) {
+        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** Reads {@link SlowMain}'s output up to the line with its port. */
+    static int port(BufferedReader out) throws IOException {
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("PORT ")) {
+                return Integer.parseInt(line.substring(5));
+            }
+        }
+        throw new AssertionError("the child did not start");
+    }
+
+    /** Reads {@link SlowMain}'s output until {@code requests} requests are inside the handler. */
+    static void awaitHandlers(BufferedReader out, int requests) throws IOException {
+        int inside = 0;
+        String line;
+        while (inside < requests && (line = out.readLine()) != null) {
+            if (line.equals("IN HANDLER")) {
+                inside++;
+            }
+        }
     }
 
     @Test
@@ -66,24 +92,13 @@ class ProcessLaunchTest {
     void drainsAnInFlightRequestOnSigterm() throws Exception {
         Process process = launch(SlowMain.class);
         try {
-            BufferedReader out =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            int port = -1;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("PORT ")) {
-                    port = Integer.parseInt(line.substring(5));
-                    break;
-                }
-            }
-            assertTrue(port > 0, "the child did not start");
+            BufferedReader out = stdout(process);
+            int port = port(out);
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slow"))
                     .build();
             CompletableFuture<HttpResponse<String>> slow =
                     HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
-            while ((line = out.readLine()) != null && !line.equals("IN HANDLER")) {
-                // skip log lines until the request is inside the handler
-            }
+            awaitHandlers(out, 1);
             process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of stdout
             HttpResponse<String> response = slow.get(10, TimeUnit.SECONDS);
             assertEquals(200, response.statusCode());
