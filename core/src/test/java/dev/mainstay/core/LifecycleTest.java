@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mainstay.core.config.Config;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -83,7 +85,7 @@ class LifecycleTest {
     /**
      * A request quiet in its handler keeps its connection's idle timeout through the stop: shortened,
      * it could fire as the handler returned and lose the response (see {@link ConnectionDrain}). An
-     * idle keep-alive connection is closed at once.
+     * idle keep-alive connection is closed after {@value ConnectionDrain#IDLE_AT_SHUTDOWN_MS} ms.
      */
     @Test
     void stopClosesIdleKeepAliveConnectionsButLeavesOnesAwaitingAResponseTheirIdleTimeout() throws Exception {
@@ -132,14 +134,14 @@ class LifecycleTest {
         }
     }
 
-    private static void send(Socket socket, String path) throws java.io.IOException {
+    private static void send(Socket socket, String path) throws IOException {
         socket.getOutputStream()
                 .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     /** One response with a {@code Content-Length}; the connection stays open unless the server closes it. */
-    private static String readResponse(Socket socket) throws java.io.IOException {
-        java.io.InputStream in = socket.getInputStream();
+    private static String readResponse(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {
             int b = in.read();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Writer;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,7 +59,7 @@ class SigtermDrainRepeatTest {
                 if (!response.endsWith("\r\n\r\nfinished")) {
                     lost.add("run " + run + ", raw: [" + response + "]");
                 }
-                out.transferTo(java.io.Writer.nullWriter());
+                out.transferTo(Writer.nullWriter());
                 process.waitFor(15, TimeUnit.SECONDS);
             } finally {
                 process.destroyForcibly();
