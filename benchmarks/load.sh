@@ -17,6 +17,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
 DURATION=${DURATION:-15s}          # one measured wrk run
 WARMUP=${WARMUP:-5s}               # one unmeasured wrk run per server and route before the measured ones
+SETTLED_PERCENT=${SETTLED_PERCENT:-10} # throughput: warm up again until the JIT's share of a warm-up's CPU is below this
+SETTLE_MAX=${SETTLE_MAX:-12}       # ... but at most this many warm-up runs per server and route
 ROUNDS=${ROUNDS:-3}                # fresh servers per round; baseline and Mainstay alternate who goes first
 CONNECTIONS=${CONNECTIONS:-64}     # wrk -c; wrk always runs one thread (-t1)
 RSS_SECONDS=${RSS_SECONDS:-60}     # load before reading the resident set size
@@ -196,7 +198,47 @@ warm() { # url [wrk args...]
   (cd "$WRK_DIR" && wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url") >/dev/null 2>&1 || true
 }
 
+# CPU ticks of a process's JIT compiler threads (C1 and C2), from /proc.
+jit_ticks() {
+  local task sum=0
+  for task in /proc/"$1"/task/*; do
+    [[ $(cat "$task/comm" 2>/dev/null) == C[12]" CompilerThre"* ]] && sum=$((sum + $(cpu_ticks_of "$task/stat")))
+  done
+  echo "$sum"
+}
+
+cpu_ticks_of() { sed 's/^.*) //' "$1" | awk '{ print $12 + $13 }'; }
+
+# Warms a server on one route until its JIT has settled: WARMUP-long wrk runs, repeated (up to SETTLE_MAX)
+# while the JIT compiler threads used more than SETTLED_PERCENT of the process's CPU during the run. A fixed
+# warm-up measured the JIT at work: on Mainstay's /json, C2 still spent about 0.9 s of CPU per second 5 s
+# after a 8 s warm-up (JFR jdk.Compilation), which showed as a third of the "per-request" cost. Settling
+# measures every server in its steady state; the compile time is a one-off cost of each start.
+settle() { # server-name label url [wrk args...]
+  local server=$1 label=$2 url=$3; shift 3
+  local pid=${PIDS[$server]} runs=0 jit cpu jit0 cpu0 share=100
+  while ((runs < SETTLE_MAX && share >= SETTLED_PERCENT)); do
+    jit0=$(jit_ticks "$pid") cpu0=$(cpu_ticks "$pid")
+    (cd "$WRK_DIR" && wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url") >/dev/null 2>&1 || true
+    jit=$(($(jit_ticks "$pid") - jit0)) cpu=$(($(cpu_ticks "$pid") - cpu0))
+    share=$((cpu > 0 ? jit * 100 / cpu : 0))
+    runs=$((runs + 1))
+  done
+  log "  warm-up $label: $runs x $WARMUP, JIT $share% of the CPU in the last"
+  record warmup "$label" - - "$runs $share"
+}
+
 # --- group: throughput ----------------------------------------------------------------------------
+
+# The throughput group's server for a scenario/side key such as json/M.
+server_of() {
+  case $1 in
+    jwt-nocache/M) echo mainstay-nocache ;;
+    */M) echo mainstay ;;
+    */S) echo spring ;;
+    *) echo baseline ;;
+  esac
+}
 
 throughput() {
   local b=$PORT_BASE m=$((PORT_BASE + 1)) n=$((PORT_BASE + 2)) sp=$((PORT_BASE + 7))
@@ -223,21 +265,17 @@ throughput() {
       [db/B]="-s|items.lua" [db/M]="-s|items.lua")
     local order=(B M)
     ((round % 2 == 0)) && order=(M B)
-    for key in json/B json/M jwt/M jwt-nocache/M db/B db/M error/B error/M; do
-      local extra=()
-      [[ -n ${args[$key]:-} ]] && IFS='|' read -r -a extra <<<"${args[$key]}"
-      warm "${url[$key]}" "${extra[@]}"
-    done
     if [[ $SPRING == 1 ]]; then
       url[json/S]="http://127.0.0.1:$sp/json" url[jwt/S]="http://127.0.0.1:$sp/auth/json" url[db/S]="http://127.0.0.1:$sp/"
       args[jwt/S]="-H|Authorization: Bearer $token" args[db/S]="-s|items.lua"
-      # Twice as long as the others: Spring has the most code for the JIT to compile, and in smoke runs its
-      # CPU per request was still falling after one warm-up. A longer warm-up can only favour the control.
-      for _ in 1 2; do
-        warm "${url[json/S]}"
-        warm "${url[jwt/S]}" -H "Authorization: Bearer $token"
-        warm "${url[db/S]}" -s items.lua
-      done
+    fi
+    for key in json/B json/M jwt/M jwt-nocache/M db/B db/M error/B error/M json/S jwt/S db/S; do
+      [[ -n ${url[$key]:-} ]] || continue
+      local extra=()
+      [[ -n ${args[$key]:-} ]] && IFS='|' read -r -a extra <<<"${args[$key]}"
+      settle "$(server_of "$key")" "jdk$FEATURE-r$round-$key" "${url[$key]}" "${extra[@]}"
+    done
+    if [[ $SPRING == 1 ]]; then
       # The same token must pass on Spring, or its JWT figures would be those of 401 answers.
       curl -fso /dev/null -H "Authorization: Bearer $token" "${url[jwt/S]}" ||
         die "Spring Boot control refuses Mainstay's token on /auth/json (log: $LOGS/spring.log)"
@@ -250,10 +288,8 @@ throughput() {
         [[ -n ${url[$key]:-} ]] || continue
         local extra=()
         [[ -n ${args[$key]:-} ]] && IFS='|' read -r -a extra <<<"${args[$key]}"
-        local r server=baseline
-        [[ $side == M ]] && server=mainstay
-        [[ $side == S ]] && server=spring
-        [[ $key == jwt-nocache/M ]] && server=mainstay-nocache
+        local r server
+        server=$(server_of "$key")
         r=$(measure "$server" "jdk$FEATURE-r$round-$scenario-$side" "$DURATION" "$CONNECTIONS" "${url[$key]}" "${extra[@]}")
         record throughput "$scenario" "$side" "$round" "$r"
         log "  $scenario $side: $r"
@@ -577,6 +613,14 @@ report() {
     report_row throughput json B jwt-nocache M "the same, token cache off (\`security.jwt.cache-size=0\`)" -
     report_row throughput db B db M "\`GET /items/{id}\`: PostgreSQL row, Database+jOOQ vs raw JDBC" 0.90
     report_row throughput error B error M "\`GET /validate?limit=abc\`: 400 error path (non-2xx expected)" -
+  fi
+  if grep -q '^warmup' "$RESULTS"; then
+    echo
+    echo "Warm-up: \`$WARMUP\` runs per server and route, repeated until the JIT used less than $SETTLED_PERCENT% of the server's CPU in one (at most $SETTLE_MAX). Runs needed per round, and the JIT's share in the last run (B baseline, M Mainstay, S Spring):"
+    echo
+    awk '$1 == "warmup" { key = $2; sub(/^jdk[0-9]+-r[0-9]+-/, "", key); if (!(key in seen)) { seen[key] = 1; order[++n] = key }
+           runs[key] = runs[key] (runs[key] == "" ? "" : ", ") $5 " (" $6 "%)" }
+         END { for (i = 1; i <= n; i++) printf "- %s: %s\n", order[i], runs[order[i]] }' "$RESULTS"
   fi
   if grep -q '^throughput json S' "$RESULTS"; then
     echo

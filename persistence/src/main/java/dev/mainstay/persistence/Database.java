@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -41,14 +42,17 @@ public final class Database implements AutoCloseable, MeterBinder {
     private final Startup startup;
     private final DatabaseHealth health;
 
+    /** Builds the jOOQ context on a second thread while this one starts up (migrates, in fail-fast mode). */
     private Database(DatabaseConfig config, Vendor vendor, HikariDataSource dataSource) {
         this.config = config;
         this.vendor = vendor;
         this.dataSource = dataSource;
         SqlErrors errors = new SqlErrors(config.connectionTimeout(), config.queryTimeout());
-        this.dsl = Jooq.context(vendor, dataSource, errors, metrics);
+        FutureTask<DSLContext> context = Jooq.buildInBackground(vendor, dataSource, errors, metrics);
         this.startup = new Startup(config, vendor, dataSource);
         this.health = new DatabaseHealth(dataSource, startup, errors);
+        startup.begin(new Migrations(config.migrationLocations(), Migrations.APPLICATION_HISTORY));
+        this.dsl = Jooq.await(context);
     }
 
     /**
@@ -67,7 +71,6 @@ public final class Database implements AutoCloseable, MeterBinder {
         HikariDataSource dataSource = Pool.open(config, vendor);
         try {
             Database database = new Database(config, vendor, dataSource);
-            database.startup.begin(new Migrations(config.migrationLocations(), Migrations.APPLICATION_HISTORY));
             LOG.info(
                     config.startup() == DatabaseConfig.Startup.WAIT
                             ? "Database {} (pool of {}) started; connecting in the background (db.startup=wait)"
