@@ -6,6 +6,7 @@
 #   benchmarks/profile.sh jwt-nocache        # Mainstay, GET /auth/json with the token cache off
 #   SIDE=B benchmarks/profile.sh json        # the bare Javalin control, GET /json
 #
+# SETTINGS=<file.jfc> samples with other JFR settings than "profile" (e.g. a 1 ms execution-sample period).
 # Scenarios: json, jwt, jwt-nocache, db, error (as in load.sh). Needs benchmarks/target/benchmarks.jar
 # (run load.sh once, or `mvn -B -P benchmarks -pl benchmarks -am package -DskipTests`). The recording
 # stays in benchmarks/target/profile/<scenario>-<side>.jfr for JDK Mission Control.
@@ -64,7 +65,7 @@ esac
 
 cd "$HERE/wrk"
 wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "${args[@]}" "$url" >/dev/null
-"$JCMD" "$pid" JFR.start name=bench settings=profile >/dev/null
+"$JCMD" "$pid" JFR.start name=bench settings="${SETTINGS:-profile}" >/dev/null
 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "${args[@]}" "$url" | grep -E 'Requests/sec|99%'
 "$JCMD" "$pid" JFR.dump name=bench filename="$recording" >/dev/null
 
