@@ -212,7 +212,7 @@ cpu_ticks_of() { sed 's/^.*) //' "$1" | awk '{ print $12 + $13 }'; }
 # Warms a server on one route until its JIT has settled: WARMUP-long wrk runs, repeated (up to SETTLE_MAX)
 # while the JIT compiler threads used more than SETTLED_PERCENT of the process's CPU during the run. A fixed
 # warm-up measured the JIT at work: on Mainstay's /json, C2 still spent about 0.9 s of CPU per second 5 s
-# after a 8 s warm-up (JFR jdk.Compilation), which showed as a third of the "per-request" cost. Settling
+# after a 8 s warm-up (JFR jdk.Compilation), about 40% of its gap to bare Javalin (cpu-by-thread.sh). Settling
 # measures every server in its steady state; the compile time is a one-off cost of each start.
 settle() { # server-name label url [wrk args...]
   local server=$1 label=$2 url=$3; shift 3
