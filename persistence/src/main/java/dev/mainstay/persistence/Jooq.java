@@ -60,7 +60,8 @@ final class Jooq {
         }
     }
 
-    static DSLContext context(Vendor vendor, DataSource dataSource, SqlErrors errors, QueryMetrics metrics) {
+    private static DSLContext context(
+            Vendor vendor, DataSource dataSource, SqlErrors errors, QueryMetrics metrics) {
         Transactions transactions = new Transactions(dataSource, errors);
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(vendor.dialect());
