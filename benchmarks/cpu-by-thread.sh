@@ -22,6 +22,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=${JAR:-"$HERE/target/benchmarks.jar"}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 LOG="$HERE/target/cpu-by-thread-$SIDE.log"
+source "$HERE/thread-ticks.sh"
 
 command -v wrk >/dev/null || { echo "wrk is missing. Install it with: apt-get install -y wrk" >&2; exit 1; }
 [[ -f $JAR ]] || { echo "$JAR is missing; build it first" >&2; exit 1; }
@@ -38,22 +39,14 @@ trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 url="http://127.0.0.1:$PORT/json"
 for _ in $(seq 1 3000); do curl -fso /dev/null --max-time 5 "$url" && break; sleep 0.02; done
 
-# One line per thread: its id, its name (spaces as _) and its user + system CPU ticks.
-snapshot() {
-  local task
-  for task in /proc/"$pid"/task/*; do
-    printf '%s %s %s\n' "${task##*/}" "$(tr ' ' _ <"$task/comm")" "$(sed 's/^.*) //' "$task/stat" | awk '{ print $12 + $13 }')"
-  done 2>/dev/null
-}
-
 wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
-before=$(snapshot)
+before=$(thread_ticks "$pid")
 requests=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" "$url" | awk '/ requests in / { print $1 }')
-after=$(snapshot)
+after=$(thread_ticks "$pid")
 
 # Threads are grouped by name without their number; threads that ended in between are not counted.
 awk -v requests="$requests" -v hz="$(getconf CLK_TCK)" -v side="$SIDE" '
-  function group(name) { sub(/[-_#]*[0-9]+$/, "", name); return name }
+  '"$THREAD_GROUP"'
   FNR == NR { start[$1] = $3; next }
   ($1 in start) { spent[group($2)] += $3 - start[$1]; total += $3 - start[$1] }
   END {

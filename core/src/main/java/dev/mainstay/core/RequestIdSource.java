@@ -19,10 +19,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code /dev/urandom} with the output of a {@code SHA1PRNG}, and that mixing was the largest single
  * item in the profile of a request. In batches of {@value #BATCH_IDS} ids, a request's 24 bytes cost
  * about 0.30 microseconds from {@code NativePRNG} and 0.06 from {@code DRBG} (JDK 17, benchmarks'
- * {@code RandomBitsBenchmark}). Why batches: each {@code DRBG} call has a fixed cost (about 0.5
- * microseconds for 24 bytes), which one call per batch spreads thin. An app uses one source per core ({@link #striped}),
- * picked at random per id, so concurrent requests rarely wait for the same lock. A lock, not
- * {@code synchronized}, so a virtual thread that waits for a refill does not pin its carrier.
+ * {@code RandomBitsBenchmark}).
+ *
+ * <p>Why batches: each {@code DRBG} call has a fixed cost (about 0.5 microseconds for 24 bytes), which
+ * one call per batch spreads thin. An app uses one source per core ({@link #striped}), picked at random
+ * per id, so concurrent requests rarely wait for the same lock. A lock, not {@code synchronized}, so a
+ * virtual thread that waits for a refill does not pin its carrier.
  */
 final class RequestIdSource {
     static final int BATCH_IDS = 512;
