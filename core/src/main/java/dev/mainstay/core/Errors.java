@@ -73,7 +73,6 @@ final class Errors {
 
     void write(Context ctx, Problem problem) {
         String requestId = RequestIds.of(ctx);
-        UnreadBody.discard(ctx); // else the client, still sending, may see a reset instead of this answer
         ctx.status(problem.status());
         problem.headers().forEach(ctx::header);
         try {

@@ -59,6 +59,7 @@ final class Wiring {
             RequestIds.assign(ctx);
             QueryStrings.requireDecodable(ctx);
         });
+        cfg.routes.after(UnreadBody::discard); // the first after-handler, so the answer keeps the connection
         cfg.routes.exception(Exception.class, errors::handle);
         // Javalin answers its own 404/405/413 and validation failures itself unless a handler is
         // registered for exactly their classes.
