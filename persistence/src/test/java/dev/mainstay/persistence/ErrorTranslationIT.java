@@ -62,7 +62,8 @@ class ErrorTranslationIT {
                     DatabaseUnavailableException.class, () -> db.dsl().fetchCount(SAMPLE_ITEM));
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(waited.compareTo(Duration.ofMillis(290)) >= 0, "waited " + waited);
-            assertTrue(waited.compareTo(Duration.ofMillis(1_500)) < 0, "waited " + waited);
+            // Far below the holder's 10 s: it gave up at the pool's timeout, not when the holder let go.
+            assertTrue(waited.compareTo(Duration.ofSeconds(8)) < 0, "waited " + waited);
             assertEquals(503, PersistenceProblems.unavailable(unavailable).status());
             assertEquals("5", PersistenceProblems.unavailable(unavailable).headers().get("Retry-After"));
             assertTrue(unavailable.getMessage().contains("db.pool.connection-timeout"), unavailable.getMessage());

@@ -216,13 +216,18 @@ class HostileInputTest {
 
     @Test
     void theSeedCanComeFromASystemProperty() {
-        System.setProperty(HostileInput.SEED_PROPERTY, "99");
+        String replayed = System.clearProperty(HostileInput.SEED_PROPERTY); // a -D seed; put back below
         try {
+            assertEquals(1, HostileInput.fromSystemProperty(1).seed());
+            System.setProperty(HostileInput.SEED_PROPERTY, "99");
             assertEquals(99, HostileInput.fromSystemProperty(1).seed());
         } finally {
-            System.clearProperty(HostileInput.SEED_PROPERTY);
+            if (replayed == null) {
+                System.clearProperty(HostileInput.SEED_PROPERTY);
+            } else {
+                System.setProperty(HostileInput.SEED_PROPERTY, replayed);
+            }
         }
-        assertEquals(1, HostileInput.fromSystemProperty(1).seed());
     }
 
     private static List<String> draw(HostileInput hostile, int count) {

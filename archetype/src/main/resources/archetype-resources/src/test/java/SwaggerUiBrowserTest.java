@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,15 +51,14 @@ class SwaggerUiBrowserTest {
 
     private static void tryIt(ChromeDriver browser) throws Exception {
         browser.get(app.baseUri() + "/docs");
+        Set<String> documented = documentedPaths();
+        // Waits for the whole list, not the first operation: the UI may render in more than one pass.
+        new WebDriverWait(browser, RENDER_TIMEOUT)
+                .ignoring(StaleElementReferenceException.class) // React may replace an element we read
+                .withMessage(() -> "paths in Swagger UI " + listedPaths(browser) + " vs /openapi.json " + documented)
+                .until(b -> listedPaths(b).equals(documented));
+
         WebDriverWait wait = new WebDriverWait(browser, RENDER_TIMEOUT);
-        wait.until(b -> !b.findElements(By.cssSelector(".opblock")).isEmpty());
-
-        Set<String> listed = new TreeSet<>();
-        for (WebElement path : browser.findElements(By.cssSelector(".opblock-summary-path"))) {
-            listed.add(path.getDomAttribute("data-path"));
-        }
-        assertEquals(documentedPaths(), listed, "paths in Swagger UI vs /openapi.json");
-
         WebElement operation = browser.findElement(By.xpath(
                 "//div[contains(@class,'opblock-get')][.//*[@data-path='" + TRIED_PATH + "']]"));
         operation.findElement(By.cssSelector(".opblock-summary")).click();
@@ -68,6 +69,14 @@ class SwaggerUiBrowserTest {
             return cells.isEmpty() || cells.get(0).getText().isBlank() ? null : cells.get(0).getText().trim();
         });
         assertEquals("200", status, "Try it out on GET " + TRIED_PATH);
+    }
+
+    private static Set<String> listedPaths(WebDriver browser) {
+        Set<String> listed = new TreeSet<>();
+        for (WebElement path : browser.findElements(By.cssSelector(".opblock-summary-path"))) {
+            listed.add(path.getDomAttribute("data-path"));
+        }
+        return listed;
     }
 
     /** The first match inside {@code parent}, or {@code null} (which keeps a {@link WebDriverWait} waiting). */

@@ -38,7 +38,8 @@ class HashingGateTest {
         running.await();
         long start = System.nanoTime();
         HashingBusyException busy = assertThrows(HashingBusyException.class, () -> gate.run(() -> "never"));
-        assertTrue(System.nanoTime() - start < 1_000_000_000L, "a full queue must not wait");
+        // Well under maxWait (3 s): a caller that queued would have waited all of it.
+        assertTrue(System.nanoTime() - start < 2_500_000_000L, "a full queue must not wait");
         assertEquals(Duration.ofSeconds(3), busy.retryAfter());
         release.countDown();
         holder.get();
@@ -86,12 +87,19 @@ class HashingGateTest {
     }
 
     @Test
-    void appliesTheBoundToTheBcryptHasher() throws Exception {
-        PasswordHasher hasher = PasswordHasher.bcrypt(new PasswordConfig(13, 12, true, 1, 0, Duration.ZERO));
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> hasher.hash("first password"));
-        Thread.sleep(100); // let the first hash take the only slot; at cost 13 it holds it for ~500 ms
+    void theBcryptHasherHashesAndVerifiesOnlyThroughItsGate() throws Exception {
+        HashingGate gate = new HashingGate(1, 0, Duration.ZERO);
+        PasswordHasher hasher = new BcryptHasher(10, gate);
+        String hash = hasher.hash("a password that is long enough");
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = occupy(gate, running, release);
+        running.await();
         assertThrows(HashingBusyException.class, () -> hasher.hash("second password"));
-        assertTrue(hasher.verify("first password", first.get()));
+        assertThrows(HashingBusyException.class, () -> hasher.verify("a password that is long enough", hash));
+        release.countDown();
+        holder.get();
+        assertTrue(hasher.verify("a password that is long enough", hash), "the slot is free again");
     }
 
     @Test

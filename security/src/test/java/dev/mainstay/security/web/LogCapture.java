@@ -24,7 +24,11 @@ final class LogCapture implements AutoCloseable {
 
     /** Returns every event as its formatted message plus its exception's text, if any. */
     List<String> lines() {
-        return appender.list.stream()
+        List<ILoggingEvent> events;
+        synchronized (appender) { // the lock ListAppender appends under: a server thread may still be logging
+            events = List.copyOf(appender.list);
+        }
+        return events.stream()
                 .map(event -> event.getLoggerName() + " " + event.getFormattedMessage()
                         + (event.getThrowableProxy() == null
                                 ? ""

@@ -49,7 +49,7 @@ class BcryptHasherTest extends PasswordHasherContract {
         String huge = "$2a$31$" + hash.substring(7);
         long start = System.nanoTime();
         assertFalse(PasswordHasher.bcrypt(10).verify("x", huge));
-        assertTrue(System.nanoTime() - start < 1_000_000_000L);
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "a cost-31 hash takes hours"); // not a timing test
         assertTrue(PasswordHasher.bcrypt(10).needsRehash(huge));
     }
 }
