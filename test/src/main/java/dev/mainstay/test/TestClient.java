@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A small real HTTP client ({@code java.net.http}) bound to a running app, for tests.
@@ -28,6 +29,7 @@ public final class TestClient {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration METRICS_WAIT = Duration.ofSeconds(10);
     /** Reads responses without the app's limits, which a test may have set very low on purpose. */
     private static final ObjectMapper READER = new ObjectMapper();
 
@@ -240,6 +242,52 @@ public final class TestClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for a response", e);
+        }
+    }
+
+    /**
+     * Scrapes {@code /metrics} once, on the admin port when the app has one.
+     *
+     * @return the scrape, read into samples
+     * @throws AssertionError when {@code /metrics} does not answer 200
+     */
+    public MetricsScrape metrics() {
+        HttpResponse<String> response = admin().get("/metrics");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET /metrics answered " + response.statusCode() + ": " + response.body());
+        }
+        return MetricsScrape.parse(response.body());
+    }
+
+    /**
+     * Scrapes {@code /metrics} until {@code expected} holds, for at most 10 s: a request
+     * is counted after its response has been written, so a scrape right after a response may miss it.
+     * This waits for that write; it does not repeat the request.
+     *
+     * @param expected what the scrape must show, e.g. {@code m -> m.sum("orders_created_total") == 1}
+     * @return the first scrape that shows it
+     * @throws AssertionError with the last scrape when none does in time
+     */
+    public MetricsScrape awaitMetrics(Predicate<MetricsScrape> expected) {
+        long deadline = System.nanoTime() + METRICS_WAIT.toNanos();
+        MetricsScrape scrape = metrics();
+        while (!expected.test(scrape)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("/metrics did not show what was expected within " + METRICS_WAIT
+                        + "; the last scrape:\n" + scrape);
+            }
+            pause();
+            scrape = metrics();
+        }
+        return scrape;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for /metrics", e);
         }
     }
 
