@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
@@ -13,50 +12,46 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP forwarder on a loopback port that a test can take down and bring back, to play a database
- * outage without touching the real server. While down, the port refuses connections.
+ * outage without touching the real server. While down, it accepts connections and resets them at once.
+ *
+ * <p>The port stays bound for the proxy's whole life. A port given back while down could be taken
+ * before {@link #up()} binds it again: it is in the ephemeral range, so any outgoing connection may get
+ * it, even a pool's own retry to this very port, which then connects to itself.
  */
 final class TcpProxy implements AutoCloseable {
-    private final int port;
+    private final ServerSocket server;
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private volatile ServerSocket server;
+    private boolean up; // guarded by this
 
-    private TcpProxy(int port, int targetPort) {
-        this.port = port;
+    private TcpProxy(ServerSocket server, int targetPort) {
+        this.server = server;
         this.targetPort = targetPort;
     }
 
     /** Returns a proxy to {@code 127.0.0.1:targetPort} on a free port; down until {@link #up()}. */
     static TcpProxy to(int targetPort) {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return new TcpProxy(probe.getLocalPort(), targetPort);
+        try {
+            TcpProxy proxy = new TcpProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetPort);
+            daemon(proxy::accept);
+            return proxy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     int port() {
-        return port;
+        return server.getLocalPort();
     }
 
-    /** Starts accepting and forwarding connections. */
+    /** Starts forwarding new connections. */
     synchronized void up() {
-        try {
-            ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            server = socket;
-            daemon(() -> accept(socket));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        up = true;
     }
 
-    /** Refuses new connections and cuts every open one, as a crashed server would. */
+    /** Resets new connections and cuts every open one, as a crashed server would. */
     synchronized void down() {
-        ServerSocket socket = server;
-        server = null;
-        quietlyClose(socket);
+        up = false;
         sockets.forEach(TcpProxy::quietlyClose);
         sockets.clear();
     }
@@ -64,20 +59,35 @@ final class TcpProxy implements AutoCloseable {
     @Override
     public void close() {
         down();
+        quietlyClose(server);
     }
 
-    private void accept(ServerSocket socket) {
-        while (!socket.isClosed()) {
+    private void accept() {
+        while (true) {
+            Socket client;
             try {
-                Socket client = socket.accept();
-                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                sockets.add(client);
-                sockets.add(target);
-                daemon(() -> pipe(client, target));
-                daemon(() -> pipe(target, client));
+                client = server.accept();
             } catch (IOException e) {
-                return; // closed by down()
+                return; // closed by close()
             }
+            forwardOrReset(client);
+        }
+    }
+
+    private synchronized void forwardOrReset(Socket client) {
+        try {
+            if (!up) {
+                client.setSoLinger(true, 0); // close with a reset, as a port without a server answers
+                client.close();
+                return;
+            }
+            Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+            sockets.add(client);
+            sockets.add(target);
+            daemon(() -> pipe(client, target));
+            daemon(() -> pipe(target, client));
+        } catch (IOException e) {
+            quietlyClose(client); // the client left already, or the database is not there
         }
     }
 
