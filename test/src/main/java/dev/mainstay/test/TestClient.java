@@ -117,10 +117,11 @@ public final class TestClient {
     }
 
     /**
-     * Sends {@code POST path} with a JSON body.
+     * Sends {@code POST path} with a JSON body, or none.
      *
      * @param path the path and query, starting with {@code /}
-     * @param body a {@code String} sent as it is, or an object written with the app's JSON mapper
+     * @param body a {@code String} sent as it is, an object written with the app's JSON mapper, or
+     *     {@code null} for no body
      * @param headers extra header names and values, alternating
      * @return the response, whatever its status
      * @throws UncheckedIOException if the server cannot be reached
@@ -130,10 +131,11 @@ public final class TestClient {
     }
 
     /**
-     * Sends {@code PUT path} with a JSON body.
+     * Sends {@code PUT path} with a JSON body, or none.
      *
      * @param path the path and query, starting with {@code /}
-     * @param body a {@code String} sent as it is, or an object written with the app's JSON mapper
+     * @param body a {@code String} sent as it is, an object written with the app's JSON mapper, or
+     *     {@code null} for no body
      * @param headers extra header names and values, alternating
      * @return the response, whatever its status
      * @throws UncheckedIOException if the server cannot be reached
@@ -143,10 +145,11 @@ public final class TestClient {
     }
 
     /**
-     * Sends {@code PATCH path} with a JSON body.
+     * Sends {@code PATCH path} with a JSON body, or none.
      *
      * @param path the path and query, starting with {@code /}
-     * @param body a {@code String} sent as it is, or an object written with the app's JSON mapper
+     * @param body a {@code String} sent as it is, an object written with the app's JSON mapper, or
+     *     {@code null} for no body
      * @param headers extra header names and values, alternating
      * @return the response, whatever its status
      * @throws UncheckedIOException if the server cannot be reached
@@ -179,11 +182,7 @@ public final class TestClient {
      * @throws UncheckedIOException if the server cannot be reached
      */
     public HttpResponse<String> send(String method, String path, Object body, String... headers) {
-        HttpRequest.Builder request = request(path, headers);
-        return send(
-                body == null
-                        ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                        : withBody(request, method, body));
+        return send(withBody(request(path, headers), method, body));
     }
 
     /**
@@ -313,6 +312,9 @@ public final class TestClient {
     }
 
     private HttpRequest.Builder withBody(HttpRequest.Builder builder, String method, Object body) {
+        if (body == null) {
+            return builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
         String text;
         try {
             text = body instanceof String s ? s : json.writeValueAsString(body);
