@@ -1,7 +1,7 @@
 package dev.mainstay.test;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -104,7 +104,7 @@ public final class MetricsScrape {
         int space = line.indexOf(' ');
         int brace = line.indexOf('{');
         boolean labelled = brace >= 0 && (space < 0 || brace < space);
-        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, String> labels = new HashMap<>();
         int afterSeries = labelled ? labels(line, brace + 1, labels) : space;
         if (afterSeries < 0) {
             throw notASample(line);

@@ -20,6 +20,11 @@ final class BcryptHasher implements PasswordHasher {
         this.gate = gate;
     }
 
+    /** The gate every hash and check goes through; for this package's tests. */
+    HashingGate gate() {
+        return gate;
+    }
+
     @Override
     public String hash(String password) {
         String normalized = Passwords.requireHashable(password);

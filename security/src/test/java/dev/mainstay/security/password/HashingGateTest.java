@@ -87,9 +87,10 @@ class HashingGateTest {
     }
 
     @Test
-    void theBcryptHasherHashesAndVerifiesOnlyThroughItsGate() throws Exception {
-        HashingGate gate = new HashingGate(1, 0, Duration.ZERO);
-        PasswordHasher hasher = new BcryptHasher(10, gate);
+    void appliesTheConfiguredBoundToTheBcryptHasherForHashAndVerify() throws Exception {
+        BcryptHasher hasher =
+                (BcryptHasher) PasswordHasher.bcrypt(new PasswordConfig(10, 12, true, 1, 0, Duration.ZERO));
+        HashingGate gate = hasher.gate();
         String hash = hasher.hash("a password that is long enough");
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
