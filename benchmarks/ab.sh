@@ -23,6 +23,7 @@ PG_URL=${PG_URL:-"jdbc:postgresql://127.0.0.1:5432/test?user=postgres"}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx256m"}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 OUT="$HERE/target/ab"
+source "$HERE/console.sh"
 SECRET=$(head -c 32 /dev/urandom | base64)
 
 command -v wrk >/dev/null || { echo "wrk is missing. Install it with: apt-get install -y wrk" >&2; exit 1; }
@@ -31,12 +32,12 @@ declare -A PIDS=() PORTS=() TICKS=() REQUESTS=() RUNS=()
 trap 'for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
 
 start() { # name port jar main-class
-  env BENCH_PORT="$2" BENCH_DB_URL= \
+  start_logged "$OUT/$1.log" env BENCH_PORT="$2" BENCH_DB_URL= \
     MAINSTAY_PROFILE=prod MAINSTAY_HTTP_HOST=127.0.0.1 MAINSTAY_HTTP_PORT="$2" MAINSTAY_DB_URL="$PG_URL" \
     MAINSTAY_DB_MIGRATE=false MAINSTAY_SECURITY_JWT_SECRET="$SECRET" \
     MAINSTAY_SECURITY_JWT_ISSUER=https://bench.example MAINSTAY_SECURITY_JWT_AUDIENCE=bench \
-    "$JAVA" $JAVA_OPTS -cp "$3" "$4" >"$OUT/$1.log" 2>&1 &
-  PIDS[$1]=$! PORTS[$1]=$2
+    "$JAVA" $JAVA_OPTS -cp "$3" "$4"
+  PIDS[$1]=$SERVER_PID PORTS[$1]=$2
 }
 
 start baseline "$PORT_BASE" "$JAR_A" dev.mainstay.benchmarks.load.BaselineServer

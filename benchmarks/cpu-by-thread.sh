@@ -23,18 +23,19 @@ JAR=${JAR:-"$HERE/target/benchmarks.jar"}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 LOG="$HERE/target/cpu-by-thread-$SIDE.log"
 source "$HERE/thread-ticks.sh"
+source "$HERE/console.sh"
 
 command -v wrk >/dev/null || { echo "wrk is missing. Install it with: apt-get install -y wrk" >&2; exit 1; }
 [[ -f $JAR ]] || { echo "$JAR is missing; build it first" >&2; exit 1; }
 
 main_class=dev.mainstay.benchmarks.load.MainstayServer
 [[ $SIDE == B ]] && main_class=dev.mainstay.benchmarks.load.BaselineServer
-env BENCH_PORT="$PORT" BENCH_DB_URL= \
+start_logged "$LOG" env BENCH_PORT="$PORT" BENCH_DB_URL= \
   MAINSTAY_PROFILE=prod MAINSTAY_HTTP_HOST=127.0.0.1 MAINSTAY_HTTP_PORT="$PORT" MAINSTAY_DB_URL="$PG_URL" \
   MAINSTAY_DB_MIGRATE=false MAINSTAY_SECURITY_JWT_SECRET="$(head -c 32 /dev/urandom | base64)" \
   MAINSTAY_SECURITY_JWT_ISSUER=https://bench.example MAINSTAY_SECURITY_JWT_AUDIENCE=bench \
-  "$JAVA" $JAVA_OPTS -cp "$JAR" "$main_class" >"$LOG" 2>&1 &
-pid=$!
+  "$JAVA" $JAVA_OPTS -cp "$JAR" "$main_class"
+pid=$SERVER_PID
 trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 url="http://127.0.0.1:$PORT/json"
 for _ in $(seq 1 3000); do curl -fso /dev/null --max-time 5 "$url" && break; sleep 0.02; done

@@ -14,6 +14,7 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
+source "$HERE/console.sh"
 ROOT=$(dirname "$HERE")
 DURATION=${DURATION:-15s}          # one measured wrk run
 WARMUP=${WARMUP:-5s}               # one unmeasured wrk run per server and route before the measured ones
@@ -32,6 +33,7 @@ RW_DB=${RW_DB:-mainstay_bench_rw}  # a database of its own for the RealWorld exa
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx256m"}
 MAINSTAY_EXTRA_ENV=${MAINSTAY_EXTRA_ENV:-} # more NAME=value settings for every Mainstay server, e.g. for experiments
 OUT=${OUT:-"$HERE/target/load"}
+# CONSOLE=pipe (default) or file: where the servers' console goes, see console.sh
 WRK_DIR="$HERE/wrk"
 PORT_BASE=${PORT_BASE:-18081}     # the harness uses this port and the next eight
 SPRING_JAR="$HERE/spring/target/spring-control.jar"
@@ -95,8 +97,8 @@ start() { # name port env... -- command...
   local envs=()
   while [[ $1 != -- ]]; do envs+=("$1"); shift; done
   shift
-  env "${envs[@]}" "$@" >"$LOGS/$name.log" 2>&1 &
-  PIDS[$name]=$!
+  start_logged "$LOGS/$name.log" env "${envs[@]}" "$@"
+  PIDS[$name]=$SERVER_PID
 }
 
 wait_ok() { # name url [seconds]
@@ -599,7 +601,7 @@ report() {
   local threads="platform threads"
   ((FEATURE >= 21)) && threads="virtual threads"
   echo
-  echo "### JDK $VERSION ($threads), wrk -t1 -c$CONNECTIONS -d$DURATION, $ROUNDS round(s), $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "### JDK $VERSION ($threads), wrk -t1 -c$CONNECTIONS -d$DURATION, $ROUNDS round(s), console to a $CONSOLE, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   local loads="load average at start: $LOAD_AT_START, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
   [[ ${REPORT_ONLY:-0} == 1 ]] && loads="tables reprinted from $RESULTS"

@@ -21,6 +21,7 @@ PORT=${PORT:-18091}
 PG_URL=${PG_URL:-"jdbc:postgresql://127.0.0.1:5432/test?user=postgres"}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx256m"}
 HERE=$(cd "$(dirname "$0")" && pwd)
+source "$HERE/console.sh"
 OUT="$HERE/target/profile"
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JFR_TOOL=${JAVA_HOME:+$JAVA_HOME/bin/}jfr
@@ -37,13 +38,13 @@ main_class=dev.mainstay.benchmarks.load.MainstayServer
 [[ $SIDE == B ]] && main_class=dev.mainstay.benchmarks.load.BaselineServer
 cache=10000
 [[ $SCENARIO == jwt-nocache ]] && cache=0
-env BENCH_PORT="$PORT" BENCH_DB_URL="$PG_URL" \
+start_logged "$OUT/$name.log" env BENCH_PORT="$PORT" BENCH_DB_URL="$PG_URL" \
   MAINSTAY_PROFILE=prod MAINSTAY_HTTP_HOST=127.0.0.1 MAINSTAY_HTTP_PORT="$PORT" MAINSTAY_DB_URL="$PG_URL" \
   MAINSTAY_DB_MIGRATE=false MAINSTAY_SECURITY_JWT_SECRET="$(head -c 32 /dev/urandom | base64)" \
   MAINSTAY_SECURITY_JWT_ISSUER=https://bench.example MAINSTAY_SECURITY_JWT_AUDIENCE=bench \
   MAINSTAY_SECURITY_JWT_CACHE_SIZE=$cache \
-  "$JAVA" $JAVA_OPTS -cp "$HERE/target/benchmarks.jar" "$main_class" >"$OUT/$name.log" 2>&1 &
-pid=$!
+  "$JAVA" $JAVA_OPTS -cp "$HERE/target/benchmarks.jar" "$main_class"
+pid=$SERVER_PID
 trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 9000); do curl -fso /dev/null "http://127.0.0.1:$PORT/json" && break; sleep 0.01; done
 

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.logstash.logback.encoder.StreamingEncoder;
 
 /**
  * A console appender that writes in batches: INFO and lower lines wait in a queue and are encoded and
@@ -43,9 +44,13 @@ final class BufferedConsoleAppender extends OutputStreamAppender<ILoggingEvent> 
     private final ConcurrentLinkedQueue<ILoggingEvent> queued = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queuedCount = new AtomicInteger();
     private ScheduledExecutorService flusher;
+    /** The encoder, when it can write into the console buffer itself; null for one that returns arrays. */
+    private StreamingEncoder<ILoggingEvent> streaming;
 
     @Override
+    @SuppressWarnings("unchecked") // a StreamingEncoder set as this appender's encoder encodes its events
     public void start() {
+        streaming = encoder instanceof StreamingEncoder<?> direct ? (StreamingEncoder<ILoggingEvent>) direct : null;
         setImmediateFlush(false);
         setOutputStream(new BufferedOutputStream(new CurrentSystemOut(), BUFFER_SIZE));
         super.start();
@@ -107,6 +112,10 @@ final class BufferedConsoleAppender extends OutputStreamAppender<ILoggingEvent> 
     }
 
     private void write(ILoggingEvent event) throws IOException {
+        if (streaming != null) {
+            streaming.encode(event, getOutputStream()); // no array per line, no copy
+            return;
+        }
         byte[] bytes = encoder.encode(event);
         if (bytes != null) {
             getOutputStream().write(bytes);

@@ -81,5 +81,7 @@ class AccessLogTest {
         assertTrue(event.path("durationMs").isIntegralNumber(), "durationMs is a JSON number: " + line);
         assertTrue(event.path("message").asText().startsWith("GET /items/{id} 200 "), line);
         assertTrue(!line.contains("\\/"), "no escaped slashes: " + line);
+        assertTrue(event.path("@version").isMissingNode(), "no constant @version: " + line);
+        assertTrue(event.path("level_value").isMissingNode(), "no level_value beside level: " + line);
     }
 }

@@ -8,9 +8,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,5 +94,28 @@ class BufferedConsoleAppenderTest {
                 BufferedConsoleAppender.MAX_QUEUED + 1,
                 out.lines().filter(line -> line.startsWith("INFO line ")).count(),
                 "every line once");
+    }
+
+    @Test
+    void writesJsonLinesStraightIntoTheBufferWholeAndInOrder() throws Exception {
+        appender.stop();
+        LogstashEncoder json = new LogstashEncoder(); // a StreamingEncoder: it writes into the buffer itself
+        json.setContext(context);
+        json.start();
+        BufferedConsoleAppender streaming = new BufferedConsoleAppender();
+        streaming.setContext(context);
+        streaming.setEncoder(json);
+        streaming.start();
+        try {
+            streaming.doAppend(new LoggingEvent("test", logger, Level.INFO, "queued", null, null));
+            streaming.doAppend(new LoggingEvent("test", logger, Level.WARN, "urgent", null, null));
+        } finally {
+            streaming.stop();
+        }
+        List<String> messages = new ArrayList<>();
+        for (String line : console().lines().filter(line -> line.contains("\"logger_name\":\"test\"")).toList()) {
+            messages.add(new ObjectMapper().readTree(line).path("message").asText());
+        }
+        assertEquals(List.of("queued", "urgent"), messages, console());
     }
 }
