@@ -6,8 +6,8 @@
 # grep that keeps every line but the access log's in the server's log file; the server pays for
 # writing its lines into the pipe, as it would in production, and the file stays small.
 # CONSOLE=file writes the console straight into the file instead, as rounds 1 to 5 of BENCHMARKS.md
-# did: the server then also pays for growing a file by about 15 MB a second under load (on these
-# virtual machines about 1.5 µs per access line, BENCHMARKS.md round 6).
+# did: the server then also pays for growing a file by about 15 MB a second under load, which cost
+# from 0.2 to 1.2 µs per request depending on the machine's history (BENCHMARKS.md, round 6).
 CONSOLE=${CONSOLE:-pipe}
 [[ $CONSOLE == pipe || $CONSOLE == file ]] || { echo "CONSOLE must be pipe or file, not $CONSOLE" >&2; exit 1; }
 
