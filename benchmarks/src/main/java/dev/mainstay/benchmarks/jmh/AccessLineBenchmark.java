@@ -79,13 +79,13 @@ public class AccessLineBenchmark {
         return line;
     }
 
-    /** What the flusher does today: encode to a new array, then copy it into the console buffer. */
+    /** What a plain appender does (and core's flusher did before round 6): encode to a new array, then copy it. */
     @Benchmark
     public void toArray() throws IOException {
         sink.write(encoder.encode(event));
     }
 
-    /** Encoding straight into the console buffer, through the encoder's streaming interface. */
+    /** What core's flusher does: encode straight into the console buffer, through the encoder's streaming interface. */
     @Benchmark
     public void streaming() throws IOException {
         streamingEncoder.encode(event, sink);
