@@ -79,13 +79,16 @@ public class AccessLineBenchmark {
         return line;
     }
 
-    /** What a plain appender does (and core's flusher did before round 6): encode to a new array, then copy it. */
+    /**
+     * Encodes into a new array, then copies it: what a plain appender does, and what core's flusher did
+     * before BENCHMARKS.md round 6.
+     */
     @Benchmark
     public void toArray() throws IOException {
         sink.write(encoder.encode(event));
     }
 
-    /** What core's flusher does: encode straight into the console buffer, through the encoder's streaming interface. */
+    /** Encodes straight into the console buffer through the encoder's streaming interface, as core's flusher does. */
     @Benchmark
     public void streaming() throws IOException {
         streamingEncoder.encode(event, sink);
