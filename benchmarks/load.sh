@@ -110,11 +110,11 @@ wait_ok() { # name url [seconds]
   done
 }
 
-stop() { # name
+stop() { # name [seconds to wait before KILL, default 15]
   local pid=${PIDS[$1]:-}
   [[ -n $pid ]] || return 0
   kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 1 $((${2:-15} * 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   unset "PIDS[$1]"
@@ -386,7 +386,7 @@ startup_ms() { # name url env... -- command...
   wait_ok "$name" "$url" 120
   t1=$(date +%s%N)
   STARTUP_RSS=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/${PIDS[$name]}/status")
-  stop "$name"
+  stop "$name" 60 # a training run writes its archive or AOT cache as it exits: several seconds
   STARTUP_MS=$(((t1 - t0) / 1000000))
 }
 
@@ -407,7 +407,10 @@ startup_of() { # service [jvm-option]
 
 # Every service starts from jars, as in production, STARTUPS times plain and STARTUPS times with an
 # AppCDS archive (core/README.md, "Start-up time and AppCDS"), which one unmeasured training run writes
-# first. JDK 17 archives only classes loaded from jars, hence the jar made here for examples/hello. The
+# first. On JDK 25 and later it also starts STARTUPS times with an AOT cache (JEP 483 and 514:
+# -XX:AOTCacheOutput in the training run, -XX:AOTCache after), which keeps classes loaded and linked,
+# and what the training run learnt of the code; the generated service's Dockerfile uses it. JDK 17
+# archives only classes loaded from jars, hence the jar made here for examples/hello. The
 # Spring Boot control runs from its extracted layout (`java -Djarmode=tools -jar ... extract`), the form
 # Spring's documentation gives for production and the only one AppCDS can archive.
 startup() {
@@ -422,10 +425,16 @@ startup() {
     services+=(spring)
   fi
   mkdir -p "$cds"
+  local aot=0
+  ((FEATURE >= 25)) && aot=1
   for service in "${services[@]}"; do
-    rm -f "$cds/$service.jsa"
+    rm -f "$cds/$service.jsa" "$cds/$service.aot"
     startup_of "$service" "-XX:ArchiveClassesAtExit=$cds/$service.jsa"
     [[ -f $cds/$service.jsa ]] || log "  no archive was written for $service: its -cds runs start without one"
+    if ((aot)); then
+      startup_of "$service" "-XX:AOTCacheOutput=$cds/$service.aot"
+      [[ -f $cds/$service.aot ]] || log "  no AOT cache was written for $service: its -aot runs start without one"
+    fi
     for i in $(seq 1 "$STARTUPS"); do
       startup_of "$service"
       record startup "$service" - "$i" "$STARTUP_MS $STARTUP_RSS"
@@ -433,6 +442,10 @@ startup() {
       startup_of "$service" "-XX:SharedArchiveFile=$cds/$service.jsa"
       record startup "$service-cds" - "$i" "$STARTUP_MS $STARTUP_RSS"
       log "  start-up $service with AppCDS #$i: $STARTUP_MS ms, RSS $STARTUP_RSS MB"
+      ((aot)) || continue
+      startup_of "$service" "-XX:AOTCache=$cds/$service.aot"
+      record startup "$service-aot" - "$i" "$STARTUP_MS $STARTUP_RSS"
+      log "  start-up $service with the AOT cache #$i: $STARTUP_MS ms, RSS $STARTUP_RSS MB"
     done
   done
 }
@@ -675,7 +688,8 @@ report() {
     echo
     echo "| service | median ms | runs ms | median RSS at the first 200, MB | target < 1200 ms |"
     echo "| --- | ---: | --- | ---: | --- |"
-    for service in baseline baseline-cds hello hello-cds archetype archetype-cds spring spring-cds; do
+    for service in baseline baseline-cds baseline-aot hello hello-cds hello-aot archetype archetype-cds archetype-aot \
+      spring spring-cds spring-aot; do
       awk -v s="$service" '$1 == "startup" && $2 == s { print $5, ($6 == "" ? 0 : $6) }' "$RESULTS" | sort -n | awk -v s="$service" '
         { v[NR] = $1; rss[NR] = $2; all = all (NR > 1 ? ", " : "") $1 }
         END {
@@ -684,10 +698,11 @@ report() {
           n = NR # insertion sort: mawk has no asort
           for (i = 2; i <= n; i++) { t = rss[i]; for (j = i - 1; j > 0 && rss[j] > t; j--) rss[j + 1] = rss[j]; rss[j + 1] = t }
           mrss = (n % 2) ? rss[(n + 1) / 2] : (rss[n / 2] + rss[n / 2 + 1]) / 2
-          base = s; sub(/-cds$/, "", base)
+          base = s; sub(/-(cds|aot)$/, "", base)
           name = base == "baseline" ? "bare Javalin (control)" : base == "hello" ? "examples/hello" : \
             base == "spring" ? "Spring Boot control (extracted jar)" : "archetype-generated service (H2, migrations)"
-          if (s != base) name = name ", AppCDS archive"
+          if (s ~ /-cds$/) name = name ", AppCDS archive"
+          if (s ~ /-aot$/) name = name ", AOT cache"
           verdict = (base == "baseline" || base == "spring") ? "-" : (med < 1200 ? "met" : "**missed**")
           printf "| %s | %.0f | %s | %.0f | %s |\n", name, med, all, mrss, verdict }'
     done
