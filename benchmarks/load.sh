@@ -377,7 +377,8 @@ statuses_of() { awk '/^status / { printf "%s%s: %s", sep, $2, $3; sep = ", " }' 
 # --- group: start-up ------------------------------------------------------------------------------
 
 # Starts a service, waits for its first 200, stops it; sets STARTUP_MS to launch-to-200 and STARTUP_RSS
-# to the resident set size (MB) right after that first 200.
+# to the resident set size (MB) right after that first 200. With NMT_REPORT set (and the JVM started with
+# -XX:NativeMemoryTracking=summary), also writes Native Memory Tracking's summary at that moment there.
 startup_ms() { # name url env... -- command...
   local name=$1 url=$2; shift 2
   local t0 t1
@@ -386,6 +387,9 @@ startup_ms() { # name url env... -- command...
   wait_ok "$name" "$url" 120
   t1=$(date +%s%N)
   STARTUP_RSS=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/${PIDS[$name]}/status")
+  if [[ -n ${NMT_REPORT:-} ]]; then # the JVM runs with -XX:NativeMemoryTracking=summary
+    "${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" "${PIDS[$name]}" VM.native_memory summary >"$NMT_REPORT" 2>&1 || true
+  fi
   stop "$name" 60 # a training run writes its archive or AOT cache as it exits: several seconds
   STARTUP_MS=$(((t1 - t0) / 1000000))
 }
@@ -447,7 +451,35 @@ startup() {
       record startup "$service-aot" - "$i" "$STARTUP_MS $STARTUP_RSS"
       log "  start-up $service with the AOT cache #$i: $STARTUP_MS ms, RSS $STARTUP_RSS MB"
     done
+    # Where the memory at the first 200 goes: one more, unmeasured start with Native Memory Tracking,
+    # which costs memory of its own (its line in the report), so it is kept out of the timed starts.
+    NMT_REPORT="$LOGS/nmt-$service.txt" startup_of "$service" -XX:NativeMemoryTracking=summary
+    record nmt "$service" - 1 "$(nmt_summary "$LOGS/nmt-$service.txt") $STARTUP_RSS"
   done
+}
+
+# Native Memory Tracking's committed memory in MB, summed into what a reader can act on: "total heap gc
+# classes symbols code threads compiler rest". classes is class metadata (Metaspace, class space) and
+# the CDS archive; compiler is the JIT's memory and arenas, which shrink again once start-up's compiling
+# is done. Committed is not resident: a heap committed but never touched is not in the RSS.
+nmt_summary() { # report written by jcmd <pid> VM.native_memory summary
+  awk '
+    function committed(line) { match(line, /committed=[0-9]+KB/); return substr(line, RSTART + 10, RLENGTH - 12) / 1024 }
+    /^Total:/ { total = committed($0) }
+    /^-/ {
+      name = $0; sub(/^- */, "", name); sub(/ *\(.*/, "", name); mb = committed($0)
+      if (name == "Java Heap") heap += mb
+      else if (name == "GC") gc += mb
+      else if (name == "Class" || name == "Metaspace" || name == "Shared class space") classes += mb
+      else if (name == "Symbol") symbols += mb
+      else if (name == "Code") code += mb
+      else if (name == "Thread" || name == "Thread Stack") threads += mb
+      else if (name == "Compiler" || name == "Arena Chunk") compiler += mb
+    }
+    END {
+      if (total == 0) { print "0 0 0 0 0 0 0 0 0"; exit } # no report: jcmd failed
+      printf "%.0f %.0f %.0f %.0f %.0f %.0f %.0f %.0f %.0f\n", total, heap, gc, classes, symbols, code, threads,
+        compiler, total - heap - gc - classes - symbols - code - threads - compiler }' "$1"
 }
 
 # Generates a service from mainstay-archetype (as its README says) and builds it, once per run. If the
@@ -706,6 +738,16 @@ report() {
           verdict = (base == "baseline" || base == "spring") ? "-" : (med < 1200 ? "met" : "**missed**")
           printf "| %s | %.0f | %s | %.0f | %s |\n", name, med, all, mrss, verdict }'
     done
+  fi
+  if grep -q '^nmt' "$RESULTS"; then
+    echo
+    echo "Memory at the first 200 by Native Memory Tracking (one more start of each with \`-XX:NativeMemoryTracking=summary\`, \`$JAVA_OPTS\`): committed MB. Committed is not resident (a heap committed and never touched is not in the RSS); RSS is that start's, NMT's own memory included."
+    echo
+    echo "| service | RSS | NMT total | Java heap | GC | classes (Metaspace, class space, CDS) | symbols | code | threads | JIT compilers | rest |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    awk '$1 == "nmt" { name = $2 == "baseline" ? "bare Javalin (control)" : $2 == "hello" ? "examples/hello" : \
+           $2 == "spring" ? "Spring Boot control (extracted jar)" : "archetype-generated service (H2, migrations)"
+         printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", name, $14, $5, $6, $7, $8, $9, $10, $11, $12, $13 }' "$RESULTS"
   fi
   if grep -q '^rss' "$RESULTS"; then
     echo

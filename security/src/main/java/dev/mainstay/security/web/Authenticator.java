@@ -1,10 +1,12 @@
 package dev.mainstay.security.web;
 
+import dev.mainstay.core.FixedHeaders;
 import dev.mainstay.security.Principal;
 import dev.mainstay.security.token.AccessTokens;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.security.RouteRole;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +17,9 @@ import java.util.Set;
  * a role pay nothing: no header is read.
  */
 final class Authenticator implements Handler {
+    /** A response for one user must not be stored by a shared cache and shown to another. */
+    private static final FixedHeaders NO_STORE = FixedHeaders.of(Map.of("Cache-Control", "no-store"));
+
     private final AccessTokens tokens;
     private final String schemePrefix;
     private final Challenges challenges;
@@ -40,8 +45,7 @@ final class Authenticator implements Handler {
         }
         Principal principal = verify(header).orElseThrow(challenges.invalid::toException);
         ctx.attribute(Auth.ATTRIBUTE, principal);
-        // A response for one user must not be stored by a shared cache and shown to another.
-        ctx.header("Cache-Control", "no-store");
+        NO_STORE.setOn(ctx);
         if (!isAllowed(principal, roles)) {
             throw challenges.forbidden.toException();
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mainstay.core.MainstaySetup;
+import dev.mainstay.security.config.HeadersConfig;
 import dev.mainstay.security.Principal;
 import dev.mainstay.security.token.AccessTokens;
 import dev.mainstay.security.token.JwtAlgorithm;
@@ -12,6 +13,7 @@ import dev.mainstay.security.token.JwtConfig;
 import dev.mainstay.security.token.JwtKey;
 import dev.mainstay.test.MainstayTest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -184,6 +186,33 @@ class SecurityPluginTest {
                                 .isPresent(),
                         "HSTS is off by default");
             }
+        });
+    }
+
+    @Test
+    void sendsHstsWhenOnAndNoStoreOnlyOnAnswersToUnsafeMethods() {
+        Consumer<MainstaySetup> withHsts = setup -> setup.javalin(cfg -> {
+            cfg.registerPlugin(new SecurityPlugin(options -> {
+                options.accessTokens = TOKENS;
+                options.headers = new HeadersConfig(true, Duration.ofDays(365), true);
+            }));
+            cfg.routes.get("/public", ctx -> ctx.result("hello"));
+            cfg.routes.post("/public", ctx -> ctx.result("posted"));
+        });
+        MainstayTest.run(withHsts, (app, client) -> {
+            HttpResponse<String> get = client.get("/public");
+            HttpResponse<String> post = client.post("/public", Map.of());
+            HttpResponse<String> missing = client.delete("/nowhere");
+            for (HttpResponse<String> response : List.of(get, post, missing)) {
+                assertEquals(
+                        List.of("max-age=31536000; includeSubDomains"),
+                        response.headers().allValues("Strict-Transport-Security"),
+                        "HSTS on " + response.request().method());
+                assertEquals(List.of("DENY"), response.headers().allValues("X-Frame-Options"));
+            }
+            assertEquals(List.of(), get.headers().allValues("Cache-Control"), "a GET answer may be cached");
+            assertEquals(List.of("no-store"), post.headers().allValues("Cache-Control"), post.body());
+            assertEquals(List.of("no-store"), missing.headers().allValues("Cache-Control"), missing.body());
         });
     }
 
