@@ -6,6 +6,10 @@
 #   cp benchmarks/target/benchmarks.jar /tmp/a.jar        # build A, e.g. main
 #   ... change something, rebuild with `mvn -B -P benchmarks -pl benchmarks -am package -DskipTests` ...
 #   JAR_A=/tmp/a.jar benchmarks/ab.sh                       # B defaults to benchmarks/target/benchmarks.jar
+#   JAR_A=/tmp/a.jar URL_PATH=/auth/json benchmarks/ab.sh   # A and B on the JWT route, with a token from A's /login
+#
+# bare Javalin always serves GET /json: it has no authenticated route, and it is there to show the machine's
+# drift, not to be compared route for route.
 #
 # A change of less than about 2 µs per request did not show reliably on the 2-core machine of BENCHMARKS.md:
 # single runs of one server moved between about 31 and 38 µs.
@@ -14,6 +18,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR_A=${JAR_A:?set JAR_A to the benchmarks.jar of build A}
 JAR_B=${JAR_B:-"$HERE/target/benchmarks.jar"}
+URL_PATH=${URL_PATH:-/json}      # the route A and B serve; /auth/json sends a bearer token
 ROUNDS=${ROUNDS:-8}
 RUN=${RUN:-5s}
 WARMUP=${WARMUP:-25s}
@@ -50,11 +55,32 @@ for s in "${servers[@]}"; do
   wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
 done
 
+# Both builds sign with the same secret, issuer and audience, so A's token is valid on B.
+declare -A WRK_ARGS=([baseline]="/json" [A]="$URL_PATH" [B]="$URL_PATH")
+if [[ $URL_PATH == /auth/* ]]; then
+  token=$(curl -fs -X POST -H 'Content-Type: application/json' \
+    -d '{"email":"bench@example.com","password":"correct horse battery staple"}' \
+    "http://127.0.0.1:${PORTS[A]}/login" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+  for s in A B; do
+    curl -fso /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:${PORTS[$s]}$URL_PATH" ||
+      { echo "$s refuses the token on $URL_PATH (log: $OUT/$s.log)" >&2; exit 1; }
+    wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $token" "http://127.0.0.1:${PORTS[$s]}$URL_PATH" >/dev/null
+  done
+fi
+measure() { # server
+  local url="http://127.0.0.1:${PORTS[$1]}${WRK_ARGS[$1]}"
+  if [[ $1 != baseline && $URL_PATH == /auth/* ]]; then
+    wrk -t1 -c"$CONNECTIONS" -d"$RUN" -H "Authorization: Bearer $token" "$url"
+  else
+    wrk -t1 -c"$CONNECTIONS" -d"$RUN" "$url"
+  fi
+}
+
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 for round in $(seq 1 "$ROUNDS"); do
   for s in "${servers[@]}"; do
     before=$(ticks "${PIDS[$s]}")
-    requests=$(wrk -t1 -c"$CONNECTIONS" -d"$RUN" "http://127.0.0.1:${PORTS[$s]}/json" | awk '/ requests in / { print $1 }')
+    requests=$(measure "$s" | awk '/ requests in / { print $1 }')
     spent=$(($(ticks "${PIDS[$s]}") - before))
     TICKS[$s]=$((${TICKS[$s]:-0} + spent)) REQUESTS[$s]=$((${REQUESTS[$s]:-0} + requests))
     RUNS[$s]="${RUNS[$s]:-} $(awk -v t="$spent" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t * 1e6 / hz / r }')"
