@@ -460,8 +460,8 @@ startup() {
 
 # Native Memory Tracking's committed memory in MB, summed into what a reader can act on: "total heap gc
 # classes symbols code threads compiler rest". classes is class metadata (Metaspace, class space) and
-# the CDS archive; compiler is the JIT's memory and arenas, which shrink again once start-up's compiling
-# is done. Committed is not resident: a heap committed but never touched is not in the RSS.
+# the CDS archive; compiler is the JIT compilers' own memory and the arena chunks they allocate from.
+# Committed is not resident: a heap committed but never touched is not in the RSS.
 nmt_summary() { # report written by jcmd <pid> VM.native_memory summary
   awk '
     function committed(line) { match(line, /committed=[0-9]+KB/); return substr(line, RSTART + 10, RLENGTH - 12) / 1024 }
