@@ -55,24 +55,25 @@ for s in "${servers[@]}"; do
   wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
 done
 
-# Both builds sign with the same secret, issuer and audience, so A's token is valid on B.
-declare -A WRK_ARGS=([baseline]="/json" [A]="$URL_PATH" [B]="$URL_PATH")
+# On an authenticated route, A and B get a token from A's /login: both builds sign with the same secret,
+# issuer and audience, so it is valid on B too.
+auth=()
 if [[ $URL_PATH == /auth/* ]]; then
   token=$(curl -fs -X POST -H 'Content-Type: application/json' \
     -d '{"email":"bench@example.com","password":"correct horse battery staple"}' \
     "http://127.0.0.1:${PORTS[A]}/login" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+  auth=(-H "Authorization: Bearer $token")
   for s in A B; do
-    curl -fso /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:${PORTS[$s]}$URL_PATH" ||
+    curl -fso /dev/null "${auth[@]}" "http://127.0.0.1:${PORTS[$s]}$URL_PATH" ||
       { echo "$s refuses the token on $URL_PATH (log: $OUT/$s.log)" >&2; exit 1; }
-    wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $token" "http://127.0.0.1:${PORTS[$s]}$URL_PATH" >/dev/null
+    wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "${auth[@]}" "http://127.0.0.1:${PORTS[$s]}$URL_PATH" >/dev/null
   done
 fi
-measure() { # server
-  local url="http://127.0.0.1:${PORTS[$1]}${WRK_ARGS[$1]}"
-  if [[ $1 != baseline && $URL_PATH == /auth/* ]]; then
-    wrk -t1 -c"$CONNECTIONS" -d"$RUN" -H "Authorization: Bearer $token" "$url"
+measure() { # server: one measured run, bare Javalin on /json, A and B on URL_PATH
+  if [[ $1 == baseline ]]; then
+    wrk -t1 -c"$CONNECTIONS" -d"$RUN" "http://127.0.0.1:${PORTS[$1]}/json"
   else
-    wrk -t1 -c"$CONNECTIONS" -d"$RUN" "$url"
+    wrk -t1 -c"$CONNECTIONS" -d"$RUN" "${auth[@]}" "http://127.0.0.1:${PORTS[$1]}$URL_PATH"
   fi
 }
 

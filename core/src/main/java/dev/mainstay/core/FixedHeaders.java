@@ -2,7 +2,6 @@ package dev.mainstay.core;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +49,7 @@ public final class FixedHeaders {
      */
     public static FixedHeaders of(Map<String, String> headers) {
         List<HttpField> fields = new ArrayList<>();
-        new LinkedHashMap<>(headers).forEach((name, value) -> {
+        headers.forEach((name, value) -> {
             checkName(Objects.requireNonNull(name, "header name"));
             checkValue(name, Objects.requireNonNull(value, () -> "the value of " + name));
             // A name Jetty knows (Cache-Control, Strict-Transport-Security...) is compared by identity later.
