@@ -20,6 +20,9 @@ CONNECTIONS=${CONNECTIONS:-64}
 PORT=${PORT:-18091}
 PG_URL=${PG_URL:-"jdbc:postgresql://127.0.0.1:5432/test?user=postgres"}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx256m"}
+# Debug information at every instruction, not only at safepoints and calls, so that JFR charges a sample
+# to the method that was running rather than to the nearest call (BENCHMARKS.md, round 9).
+PROFILE_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints"
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/console.sh"
 OUT="$HERE/target/profile"
@@ -43,7 +46,7 @@ start_logged "$OUT/$name.log" env BENCH_PORT="$PORT" BENCH_DB_URL="$PG_URL" \
   MAINSTAY_DB_MIGRATE=false MAINSTAY_SECURITY_JWT_SECRET="$(head -c 32 /dev/urandom | base64)" \
   MAINSTAY_SECURITY_JWT_ISSUER=https://bench.example MAINSTAY_SECURITY_JWT_AUDIENCE=bench \
   MAINSTAY_SECURITY_JWT_CACHE_SIZE=$cache \
-  "$JAVA" $JAVA_OPTS -cp "$HERE/target/benchmarks.jar" "$main_class"
+  "$JAVA" $JAVA_OPTS $PROFILE_OPTS -cp "$HERE/target/benchmarks.jar" "$main_class"
 pid=$SERVER_PID
 trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 9000); do curl -fso /dev/null "http://127.0.0.1:$PORT/json" && break; sleep 0.01; done
