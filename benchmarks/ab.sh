@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A/B of two builds of Mainstay on GET /json, with bare Javalin beside them: all three servers run at once,
-# each is warmed, then ROUNDS short wrk runs alternate between them, so a drift of the machine's speed
-# touches all three alike. Prints the server CPU per request (from /proc) and req/s of each, and every run.
+# each is warmed until its JIT has settled (settle_jit in thread-ticks.sh), then ROUNDS short wrk runs
+# alternate between them, so a drift of the machine's speed touches all three alike. Prints the server CPU
+# per request (from /proc) and req/s of each, and every run.
 #
 #   cp benchmarks/target/benchmarks.jar /tmp/a.jar        # build A, e.g. main
 #   ... change something, rebuild with `mvn -B -P benchmarks -pl benchmarks -am package -DskipTests` ...
@@ -21,7 +22,7 @@ JAR_B=${JAR_B:-"$HERE/target/benchmarks.jar"}
 URL_PATH=${URL_PATH:-/json}      # the route A and B serve; /auth/json sends a bearer token
 ROUNDS=${ROUNDS:-8}
 RUN=${RUN:-5s}
-WARMUP=${WARMUP:-25s}
+WARMUP=${WARMUP:-10s}        # each warm-up run; repeated until the JIT has settled
 CONNECTIONS=${CONNECTIONS:-64}
 PORT_BASE=${PORT_BASE:-18111}
 PG_URL=${PG_URL:-"jdbc:postgresql://127.0.0.1:5432/test?user=postgres"}
@@ -29,6 +30,7 @@ JAVA_OPTS=${JAVA_OPTS:-"-Xmx256m"}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 OUT="$HERE/target/ab"
 source "$HERE/console.sh"
+source "$HERE/thread-ticks.sh"
 SECRET=$(head -c 32 /dev/urandom | base64)
 
 command -v wrk >/dev/null || { echo "wrk is missing. Install it with: apt-get install -y wrk" >&2; exit 1; }
@@ -52,7 +54,8 @@ servers=(baseline A B)
 for s in "${servers[@]}"; do
   url="http://127.0.0.1:${PORTS[$s]}/json"
   for _ in $(seq 1 3000); do curl -fso /dev/null --max-time 5 "$url" && break; sleep 0.02; done
-  wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
+  read -r runs share < <(settle_jit "${PIDS[$s]}" wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$url")
+  echo "warm-up $s: $runs x $WARMUP, the JIT $share% of the CPU in the last"
 done
 
 # On an authenticated route, A and B get a token from A's /login: both builds sign with the same secret,
@@ -66,7 +69,9 @@ if [[ $URL_PATH == /auth/* ]]; then
   for s in A B; do
     curl -fso /dev/null "${auth[@]}" "http://127.0.0.1:${PORTS[$s]}$URL_PATH" ||
       { echo "$s refuses the token on $URL_PATH (log: $OUT/$s.log)" >&2; exit 1; }
-    wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "${auth[@]}" "http://127.0.0.1:${PORTS[$s]}$URL_PATH" >/dev/null
+    read -r runs share < <(settle_jit "${PIDS[$s]}" wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "${auth[@]}" \
+      "http://127.0.0.1:${PORTS[$s]}$URL_PATH")
+    echo "warm-up $s on $URL_PATH: $runs x $WARMUP, the JIT $share% of the CPU in the last"
   done
 fi
 measure() { # server: one measured run, bare Javalin on /json, A and B on URL_PATH
@@ -77,12 +82,11 @@ measure() { # server: one measured run, bare Javalin on /json, A and B on URL_PA
   fi
 }
 
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 for round in $(seq 1 "$ROUNDS"); do
   for s in "${servers[@]}"; do
-    before=$(ticks "${PIDS[$s]}")
+    before=$(cpu_ticks "${PIDS[$s]}")
     requests=$(measure "$s" | awk '/ requests in / { print $1 }')
-    spent=$(($(ticks "${PIDS[$s]}") - before))
+    spent=$(($(cpu_ticks "${PIDS[$s]}") - before))
     TICKS[$s]=$((${TICKS[$s]:-0} + spent)) REQUESTS[$s]=$((${REQUESTS[$s]:-0} + requests))
     RUNS[$s]="${RUNS[$s]:-} $(awk -v t="$spent" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t * 1e6 / hz / r }')"
   done

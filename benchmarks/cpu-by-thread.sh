@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Where a server's CPU goes under load, by thread group: request threads, JIT compilers, GC, log flusher.
-# Starts one server on 127.0.0.1, warms it with wrk, then reads every thread's CPU time from /proc before
-# and after a measured wrk run and prints microseconds of CPU per request for each group.
+# Starts one server on 127.0.0.1, warms it with wrk until its JIT has settled (WARMUP-long runs, repeated while
+# the compilers used SETTLED_PERCENT, 10, or more of its CPU, at most SETTLE_MAX, 12), then reads every
+# thread's CPU time from /proc before and after a measured wrk run and prints microseconds of CPU per request
+# for each group.
 #
 #   benchmarks/cpu-by-thread.sh                   # Mainstay (prod profile), GET /json
 #   SIDE=B benchmarks/cpu-by-thread.sh            # the bare-Javalin control
-#   WARMUP=8s benchmarks/cpu-by-thread.sh         # a short warm-up: the JIT is still compiling
+#   SETTLE_MAX=1 WARMUP=8s benchmarks/cpu-by-thread.sh   # one short warm-up: the JIT is still compiling
 #
 # Needs wrk and benchmarks/target/benchmarks.jar (`mvn -B -P benchmarks -pl benchmarks -am package -DskipTests`).
 # Mainstay connects to PostgreSQL at PG_URL (for its pool; /json does not query it).
 set -euo pipefail
 
 SIDE=${SIDE:-M}
-WARMUP=${WARMUP:-25s}
+WARMUP=${WARMUP:-10s}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 PORT=${PORT:-18095}
@@ -40,7 +42,8 @@ trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 url="http://127.0.0.1:$PORT/json"
 for _ in $(seq 1 3000); do curl -fso /dev/null --max-time 5 "$url" && break; sleep 0.02; done
 
-wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
+read -r runs share < <(settle_jit "$pid" wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$url")
+echo "warm-up: $runs x $WARMUP, the JIT $share% of the CPU in the last"
 before=$(thread_ticks "$pid")
 requests=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" "$url" | awk '/ requests in / { print $1 }')
 after=$(thread_ticks "$pid")

@@ -15,6 +15,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/console.sh"
+source "$HERE/thread-ticks.sh"
 ROOT=$(dirname "$HERE")
 DURATION=${DURATION:-15s}          # one measured wrk run
 WARMUP=${WARMUP:-5s}               # one unmeasured wrk run per server and route before the measured ones
@@ -173,8 +174,6 @@ measure() { # server-name label duration connections url [wrk args...]
     { printf "%s %.1f\n", $0, ($6 > 0 ? ticks * 1000000 / hz / $6 : 0) }'
 }
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-
 parse_wrk() {
   awk '
     function ms(v) {
@@ -200,35 +199,21 @@ warm() { # url [wrk args...]
   (cd "$WRK_DIR" && wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url") >/dev/null 2>&1 || true
 }
 
-# CPU ticks of a process's JIT compiler threads (C1 and C2), from /proc.
-jit_ticks() {
-  local task sum=0
-  for task in /proc/"$1"/task/*; do
-    [[ $(cat "$task/comm" 2>/dev/null) == C[12]" CompilerThre"* ]] && sum=$((sum + $(cpu_ticks_of "$task/stat")))
-  done
-  echo "$sum"
-}
-
-cpu_ticks_of() { sed 's/^.*) //' "$1" | awk '{ print $12 + $13 }'; }
-
-# Warms a server on one route until its JIT has settled: WARMUP-long wrk runs, repeated (up to SETTLE_MAX)
-# while the JIT compiler threads used more than SETTLED_PERCENT of the process's CPU during the run. A fixed
-# warm-up measured the JIT at work: on Mainstay's /json, C2 still spent about 0.9 s of CPU per second 5 s
-# after a 8 s warm-up (JFR jdk.Compilation), about 40% of its gap to bare Javalin (cpu-by-thread.sh). Settling
-# measures every server in its steady state; the compile time is a one-off cost of each start.
+# Warms a server on one route until its JIT has settled (settle_jit in thread-ticks.sh): WARMUP-long wrk
+# runs, repeated while its compiler threads used SETTLED_PERCENT or more of its CPU. A fixed warm-up measured
+# the JIT at work: on Mainstay's /json, C2 still spent about 0.9 s of CPU per second 5 s after a 8 s warm-up
+# (JFR jdk.Compilation), about 40% of its gap to bare Javalin (cpu-by-thread.sh). Settling measures every
+# server in its steady state; the compile time is a one-off cost of each start.
 settle() { # server-name label url [wrk args...]
   local server=$1 label=$2 url=$3; shift 3
-  local pid=${PIDS[$server]} runs=0 jit cpu jit0 cpu0 share=100
-  while ((runs < SETTLE_MAX && share >= SETTLED_PERCENT)); do
-    jit0=$(jit_ticks "$pid") cpu0=$(cpu_ticks "$pid")
-    (cd "$WRK_DIR" && wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url") >/dev/null 2>&1 || true
-    jit=$(($(jit_ticks "$pid") - jit0)) cpu=$(($(cpu_ticks "$pid") - cpu0))
-    share=$((cpu > 0 ? jit * 100 / cpu : 0))
-    runs=$((runs + 1))
-  done
+  local runs share
+  read -r runs share < <(settle_jit "${PIDS[$server]}" wrk_in "$WRK_DIR" -t1 -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url")
   log "  warm-up $label: $runs x $WARMUP, JIT $share% of the CPU in the last"
   record warmup "$label" - - "$runs $share"
 }
+
+# Runs wrk in directory $1 (where its Lua scripts are) with the other arguments.
+wrk_in() { (cd "$1" && shift && wrk "$@"); }
 
 # --- group: throughput ----------------------------------------------------------------------------
 

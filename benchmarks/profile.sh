@@ -6,6 +6,8 @@
 #   benchmarks/profile.sh jwt-nocache        # Mainstay, GET /auth/json with the token cache off
 #   SIDE=B benchmarks/profile.sh json        # the bare Javalin control, GET /json
 #
+# The recording starts once the server's JIT has settled (WARMUP-long wrk runs, repeated while its compilers
+# used SETTLED_PERCENT, 10, or more of its CPU, at most SETTLE_MAX, 12), so it shows the steady state.
 # SETTINGS=<file.jfc> samples with other JFR settings than "profile" (e.g. a 1 ms execution-sample period).
 # Scenarios: json, jwt, jwt-nocache, db, error (as in load.sh). Needs benchmarks/target/benchmarks.jar
 # (run load.sh once, or `mvn -B -P benchmarks -pl benchmarks -am package -DskipTests`). The recording
@@ -25,6 +27,7 @@ JAVA_OPTS=${JAVA_OPTS:-"-Xmx256m"}
 PROFILE_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints"
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/console.sh"
+source "$HERE/thread-ticks.sh"
 OUT="$HERE/target/profile"
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JFR_TOOL=${JAVA_HOME:+$JAVA_HOME/bin/}jfr
@@ -68,7 +71,8 @@ case $SCENARIO in
 esac
 
 cd "$HERE/wrk"
-wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "${args[@]}" "$url" >/dev/null
+read -r runs share < <(settle_jit "$pid" wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "${args[@]}" "$url")
+echo "warm-up: $runs x $WARMUP, the JIT $share% of the CPU in the last"
 "$JCMD" "$pid" JFR.start name=bench settings="${SETTINGS:-profile}" >/dev/null
 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "${args[@]}" "$url" | grep -E 'Requests/sec|99%'
 "$JCMD" "$pid" JFR.dump name=bench filename="$recording" >/dev/null
